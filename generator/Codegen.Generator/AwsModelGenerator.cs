@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Codegen.Generator.Diagnostics;
+using Codegen.Generator.Model;
+using Codegen.Generator.Naming;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Codegen.Generator;
+
+/// <summary>
+/// Generates the typed operation model of every AWS service model (botocore JSON or Smithy JSON AST) that the
+/// project lists as an <c>AwsModel</c> item (an AdditionalFile with <c>CodegenAwsModel=true</c>).
+/// Pipeline: spec files → parse (one equatable model) → name → emit, one step each, cached per spec.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class AwsModelGenerator : IIncrementalGenerator
+{
+    /// <summary>AdditionalFiles metadata that marks a file as an AWS model.</summary>
+    public const string SpecMetadata = "build_metadata.AdditionalFiles.CodegenAwsModel";
+
+    /// <summary>AdditionalFiles metadata overriding the namespace.</summary>
+    public const string NamespaceMetadata = "build_metadata.AdditionalFiles.CodegenNamespace";
+
+    /// <summary>AdditionalFiles metadata restricting generation to some operations (separated by <c>;</c>).</summary>
+    public const string OperationsMetadata = "build_metadata.AdditionalFiles.CodegenOperations";
+
+    /// <summary>AdditionalFiles metadata setting the accessibility of generated types (<c>public</c> or <c>internal</c>).</summary>
+    public const string AccessibilityMetadata = "build_metadata.AdditionalFiles.CodegenAccessibility";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ToSpecInput(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var emitted = specs
+            .Select(static (input, cancellationToken) => SpecPipeline.Parse(input, cancellationToken))
+            .WithTrackingName(TrackingNames.Models)
+            .Select(static (parsed, cancellationToken) => SpecPipeline.Name(parsed, cancellationToken))
+            .WithTrackingName(TrackingNames.CodeModels)
+            .Select(static (named, cancellationToken) => SpecPipeline.Emit(named, cancellationToken))
+            .WithTrackingName(TrackingNames.Files);
+
+        var all = emitted.Collect().WithTrackingName(TrackingNames.AllFiles);
+        context.RegisterSourceOutput(all, static (output, specs) => AddSources(output, specs));
+    }
+
+    private static SpecInput? ToSpecInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var fileOptions = options.GetOptions(file);
+        if (!fileOptions.TryGetValue(SpecMetadata, out var marked) || !string.Equals(marked?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        fileOptions.TryGetValue(NamespaceMetadata, out var ns);
+        fileOptions.TryGetValue(OperationsMetadata, out var operations);
+        fileOptions.TryGetValue(AccessibilityMetadata, out var accessibility);
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new SpecInput(file.Path, text, SpecOptions.Parse(ns, operations, accessibility));
+    }
+
+    private static void AddSources(SourceProductionContext context, ImmutableArray<EmittedSpec> specs)
+    {
+        // Hint names are per namespace: two specs that generate into one namespace would define the same types.
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var spec in specs.OrderBy(s => s.Path, StringComparer.Ordinal))
+        {
+            foreach (var diagnostic in spec.Diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            var conflict = spec.Files.FirstOrDefault(f => owners.ContainsKey(f.HintName));
+            if (conflict is not null)
+            {
+                context.ReportDiagnostic(new DiagnosticInfo(DiagnosticDescriptors.DuplicateOutput.Id,
+                    $"this model generates '{conflict.HintName}', which '{owners[conflict.HintName]}' generates too; give one of them another Namespace",
+                    spec.Path, SourceSpan.None).ToDiagnostic());
+                continue;
+            }
+
+            foreach (var file in spec.Files)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                owners[file.HintName] = spec.Path;
+                context.AddSource(file.HintName, file.Source);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Linq;
+using Codegen.Generator.Model;
+
+namespace Codegen.Generator.Emit;
+
+/// <summary>
+/// Writes, per operation, the internal <c>IOperation</c> that pairs its metadata with its wire codec, and per
+/// service the public <c>{Service}Operations</c> class (metadata reachable from generic code) and the error
+/// dispatcher that turns an error response into the matching typed exception.
+/// </summary>
+internal static class OperationEmitter
+{
+    private const string Runtime = TypeExpressions.Runtime;
+
+    public static string OperationClassName(CodeOperation operation) => Naming.Identifiers.ToPascalCase(operation.Operation.Name) + "Operation";
+
+    public static string EmitOperation(CodeModel model, CodeOperation operation)
+    {
+        var ns = model.Namespace + ".Serialization";
+        var request = $"global::{model.Namespace}.{operation.RequestTypeName}";
+        var response = $"global::{model.Namespace}.{operation.ResponseTypeName}";
+        var name = OperationClassName(operation);
+        var op = operation.Operation;
+        var meta = model.Metadata;
+        var w = SourceWriter.StartFile(ns);
+        w.Line($"/// <summary>The {DocComments.Escape(op.Name)} operation: its metadata and wire codec.</summary>");
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.Line($"internal sealed class {name} : {Runtime}.Operations.IOperation<{response}>");
+        w.OpenBrace();
+        w.Line($"public static readonly {name} Instance = new {name}();");
+        w.Line();
+        if (model.WireSupported)
+        {
+            w.Line("private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] Headers =");
+            w.OpenBrace();
+            if (meta.TargetPrefix is not null)
+            {
+                w.Line($"new global::System.Collections.Generic.KeyValuePair<string, string>(\"X-Amz-Target\", {CSharp.Literal(meta.TargetPrefix + "." + op.Name)}),");
+            }
+
+            w.Line($"new global::System.Collections.Generic.KeyValuePair<string, string>(\"Content-Type\", {CSharp.Literal("application/x-amz-json-" + (meta.JsonVersion ?? "1.0"))}),");
+            w.CloseBrace(";");
+            w.Line();
+        }
+
+        w.Line($"private {name}()");
+        w.OpenBrace();
+        w.CloseBrace();
+        w.Line();
+        w.Line($"public {Runtime}.Operations.OperationInfo Info {{ get; }} = new {Runtime}.Operations.OperationInfo(global::{model.Namespace}.{model.OperationsName}.Service, {CSharp.Literal(op.Name)}, {CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, {(op.RequiresSigning ? "true" : "false")});");
+        w.Line();
+        w.Line($"public bool IsWireSupported => {(model.WireSupported ? "true" : "false")};");
+        w.Line();
+        w.Line($"public {Runtime}.Http.AwsHttpRequest SerializeRequest({Runtime}.Operations.IAwsRequest<{response}> request, {Runtime}.Operations.SerializationOptions? options = null)");
+        w.OpenBrace();
+        if (model.WireSupported)
+        {
+            w.Line($"if (request is not {request} typed)");
+            w.OpenBrace();
+            w.Line($"throw new global::System.ArgumentException(\"Expected a {operation.RequestTypeName}.\", nameof(request));");
+            w.CloseBrace();
+            w.Line();
+            w.Line($"var body = {Runtime}.Json.JsonWireWriter.WriteToArray((typed, options ?? {Runtime}.Operations.SerializationOptions.Default), static (writer, state) => global::{ns}.{operation.RequestTypeName}JsonCodec.Write(writer, state.typed, state.Item2));");
+            w.Line($"return new {Runtime}.Http.AwsHttpRequest({CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, Headers, body);");
+        }
+        else
+        {
+            w.Line($"throw new global::System.NotSupportedException({CSharp.Literal($"The {meta.Protocol} protocol has no generated serializer yet.")});");
+        }
+
+        w.CloseBrace();
+        w.Line();
+        w.Line($"public {response} DeserializeResponse({Runtime}.Http.AwsHttpResponse response)");
+        w.OpenBrace();
+        w.Line(model.WireSupported
+            ? $"return global::{ns}.{operation.ResponseTypeName}JsonCodec.ReadResponse(response);"
+            : $"throw new global::System.NotSupportedException({CSharp.Literal($"The {meta.Protocol} protocol has no generated deserializer yet.")});");
+        w.CloseBrace();
+        w.Line();
+        w.Line($"public {Runtime}.Errors.AwsServiceException DeserializeError({Runtime}.Http.AwsHttpResponse response) => global::{ns}.{model.ServiceName}ErrorReader.Read(response);");
+        w.CloseBrace();
+        return w.EndFile();
+    }
+
+    public static string EmitErrorReader(CodeModel model)
+    {
+        var ns = model.Namespace + ".Serialization";
+        var w = SourceWriter.StartFile(ns);
+        w.Line($"/// <summary>Turns an error response of {DocComments.Escape(model.Metadata.ServiceId)} into the matching typed exception.</summary>");
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.Line($"internal static class {model.ServiceName}ErrorReader");
+        w.OpenBrace();
+        w.Line($"public static {Runtime}.Errors.AwsServiceException Read({Runtime}.Http.AwsHttpResponse response)");
+        w.OpenBrace();
+        if (model.WireSupported)
+        {
+            w.Line($"var error = {Runtime}.Json.AwsJsonError.Read(response, queryCompatible: {(model.Metadata.AwsQueryCompatible ? "true" : "false")});");
+            var errors = model.Types.Where(t => t.Role == TypeRole.Error).ToList();
+            if (errors.Count > 0)
+            {
+                w.Line("switch (error.Code)");
+                w.OpenBrace();
+                var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+                foreach (var error in errors)
+                {
+                    var codes = new[] { error.ErrorCode!, error.Shape.Name }.Where(c => seen.Add(c)).ToList();
+                    if (codes.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    foreach (var code in codes)
+                    {
+                        w.Line($"case {CSharp.Literal(code)}:");
+                    }
+
+                    w.Indent();
+                    w.Line($"return global::{ns}.{JsonCodecEmitter.CodecName(error)}.Read(response, error.Message);");
+                    w.Outdent();
+                }
+
+                w.CloseBrace();
+                w.Line();
+            }
+
+            w.Line($"return new global::{model.Namespace}.{model.BaseExceptionName}(error.Code, error.Message, response.StatusCode, response.RequestId);");
+        }
+        else
+        {
+            w.Line($"return new global::{model.Namespace}.{model.BaseExceptionName}(\"HttpStatus\" + response.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture), null, response.StatusCode, response.RequestId);");
+        }
+
+        w.CloseBrace();
+        w.CloseBrace();
+        return w.EndFile();
+    }
+
+    public static string EmitOperationsClass(CodeModel model)
+    {
+        var meta = model.Metadata;
+        var w = SourceWriter.StartFile(model.Namespace);
+        w.Line($"/// <summary>The operations of {DocComments.Escape(meta.ServiceFullName ?? meta.ServiceId)} as values: metadata and wire codecs, for generic code.</summary>");
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.Line($"{model.Accessibility} static partial class {model.OperationsName}");
+        w.OpenBrace();
+        w.Line("/// <summary>The service's names, protocol and signing name.</summary>");
+        w.Line($"public static {Runtime}.Operations.ServiceInfo Service {{ get; }} = new {Runtime}.Operations.ServiceInfo(");
+        w.Indent();
+        w.Line($"ServiceId: {CSharp.Literal(meta.ServiceId)},");
+        w.Line($"ApiVersion: {CSharp.Literal(meta.ApiVersion)},");
+        w.Line($"Protocol: {CSharp.Literal(meta.Protocol)},");
+        w.Line($"JsonVersion: {(meta.JsonVersion is null ? "null" : CSharp.Literal(meta.JsonVersion))},");
+        w.Line($"TargetPrefix: {(meta.TargetPrefix is null ? "null" : CSharp.Literal(meta.TargetPrefix))},");
+        w.Line($"EndpointPrefix: {CSharp.Literal(meta.EndpointPrefix)},");
+        w.Line($"SigningName: {CSharp.Literal(meta.SigningName)});");
+        w.Outdent();
+        foreach (var operation in model.Operations)
+        {
+            var response = $"global::{model.Namespace}.{operation.ResponseTypeName}";
+            w.Line();
+            w.Line($"/// <summary>The {DocComments.Escape(operation.Operation.Name)} operation.</summary>");
+            var property = operation.RequestTypeName is "Service" or "All" ? operation.RequestTypeName + "Operation" : operation.RequestTypeName;
+            w.Line($"public static {Runtime}.Operations.IOperation<{response}> {property} => global::{model.Namespace}.Serialization.{OperationClassName(operation)}.Instance;");
+        }
+
+        w.Line();
+        w.Line("/// <summary>The metadata of every operation, ordered by name.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Runtime}.Operations.OperationInfo> All => s_all ??= new {Runtime}.Operations.OperationInfo[]");
+        w.OpenBrace();
+        foreach (var operation in model.Operations)
+        {
+            w.Line($"global::{model.Namespace}.Serialization.{OperationClassName(operation)}.Instance.Info,");
+        }
+
+        w.CloseBrace(";");
+        w.Line();
+        w.Line("// Built on first use: the operations' own metadata refers to Service, so it cannot be built during this type's initialisation.");
+        w.Line($"private static global::System.Collections.Generic.IReadOnlyList<{Runtime}.Operations.OperationInfo>? s_all;");
+        w.CloseBrace();
+        return w.EndFile();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Threading;
+using Codegen.Generator.Model;
+
+namespace Codegen.Generator.Emit;
+
+/// <summary>
+/// Writes every file of one named model, one type per file. Hint names are
+/// <c>{Namespace}/{Type}.g.cs</c> for the model types and <c>{Namespace}/Serialization/{Type}.g.cs</c> for the wire code.
+/// </summary>
+internal static class SpecEmitter
+{
+    public static EquatableArray<GeneratedFile> Emit(CodeModel model, CancellationToken cancellationToken = default)
+    {
+        var files = new List<GeneratedFile>();
+        var root = model.Namespace + "/";
+        var wire = root + "Serialization/";
+        foreach (var type in model.Types)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (type.Shape.Kind)
+            {
+                case ShapeKind.Enum:
+                case ShapeKind.IntEnum:
+                    files.Add(new GeneratedFile(root + type.FileName + ".g.cs", EnumEmitter.Emit(model, type)));
+                    continue;
+                case ShapeKind.Union:
+                    files.Add(new GeneratedFile(root + type.FileName + ".g.cs", UnionEmitter.Emit(model, type)));
+                    break;
+                default:
+                    files.Add(new GeneratedFile(root + type.FileName + ".g.cs", type.Role == TypeRole.Error ? ErrorEmitter.Emit(model, type) : StructureEmitter.Emit(model, type)));
+                    break;
+            }
+
+            if (model.WireSupported)
+            {
+                files.Add(new GeneratedFile(wire + type.FileName + "JsonCodec.g.cs", JsonCodecEmitter.Emit(model, type)));
+            }
+        }
+
+        files.Add(new GeneratedFile(root + model.BaseExceptionName + ".g.cs", ErrorEmitter.EmitBase(model)));
+        files.Add(new GeneratedFile(root + model.OperationsName + ".g.cs", OperationEmitter.EmitOperationsClass(model)));
+        files.Add(new GeneratedFile(wire + model.ServiceName + "ErrorReader.g.cs", OperationEmitter.EmitErrorReader(model)));
+        foreach (var operation in model.Operations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            files.Add(new GeneratedFile(wire + OperationEmitter.OperationClassName(operation) + ".g.cs", OperationEmitter.EmitOperation(model, operation)));
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
+        return files.ToEquatableArray();
+    }
+}

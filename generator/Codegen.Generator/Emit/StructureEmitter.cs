@@ -1,0 +1,336 @@
+using System.Linq;
+using Codegen.Generator.Model;
+
+namespace Codegen.Generator.Emit;
+
+/// <summary>
+/// Writes a structure as an immutable class: a constructor taking exactly the required members, init-only
+/// properties, a <c>With{Member}</c> copy for every member, a nested <c>Lenses</c> class, value equality (lists and
+/// maps by content) and a <c>ToString</c> that redacts sensitive members. Requests also implement
+/// <c>IAwsRequest&lt;TResponse&gt;</c>; responses carry <c>HttpStatus</c>.
+/// </summary>
+internal static class StructureEmitter
+{
+    private const string Runtime = TypeExpressions.Runtime;
+
+    public static string Emit(CodeModel model, CodeType type)
+    {
+        var name = type.TypeName;
+        var self = "global::" + model.Namespace + "." + name;
+        var isResponse = type.Role == TypeRole.Response;
+        var isRequest = type.Role == TypeRole.Request;
+        var members = type.Members;
+        var required = members.Where(m => !m.Nullable).ToList();
+
+        var w = SourceWriter.StartFile(model.Namespace);
+        DocComments.Summary(w, type.Shape.Documentation, Fallback(type));
+        if (type.Shape.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"The service model marks this type as deprecated.\")]");
+        }
+
+        w.Line(CSharp.GeneratedCodeAttribute);
+        var interfaces = $"global::System.IEquatable<{self}>";
+        if (isRequest)
+        {
+            interfaces += $", {Runtime}.Operations.IAwsRequest<global::{model.Namespace}.{type.ResponseTypeName}>";
+        }
+        else if (isResponse)
+        {
+            interfaces += $", {Runtime}.Operations.IAwsResponse";
+        }
+
+        w.Line($"{model.Accessibility} sealed partial class {name} : {interfaces}");
+        w.OpenBrace();
+
+        // Comparer fields for members compared by content.
+        foreach (var member in members.Where(m => TypeExpressions.NeedsComparer(m.Type)))
+        {
+            w.Line($"private static readonly {TypeExpressions.ComparerType(member.Type, member.Nullable)} __{member.PropertyName}Comparer = {TypeExpressions.Comparer(member.Type, member.Nullable)};");
+            w.Line();
+        }
+
+        // Smart constructor: exactly the required members (and the status code for responses), in model order.
+        var parameters = required.Select(m => $"{m.Type.CSharpType} {m.ParameterName}").ToList();
+        if (isResponse)
+        {
+            parameters.Insert(0, "int httpStatus");
+        }
+
+        w.Line($"/// <summary>Creates a <see cref=\"{name}\"/> from its required members; every optional member is unset.</summary>");
+        if (isResponse)
+        {
+            w.Line("/// <param name=\"httpStatus\">The HTTP status code of the response.</param>");
+        }
+
+        foreach (var member in required)
+        {
+            w.Line($"/// <param name=\"{member.ParameterName.TrimStart('@')}\">{ParamDoc(member)}</param>");
+        }
+
+        w.Line($"public {name}({string.Join(", ", parameters)})");
+        w.OpenBrace();
+        if (isResponse)
+        {
+            w.Line("HttpStatus = httpStatus;");
+        }
+
+        foreach (var member in required)
+        {
+            w.Line(member.Type.IsValueType
+                ? $"{member.PropertyName} = {member.ParameterName};"
+                : $"{member.PropertyName} = {member.ParameterName} ?? throw new global::System.ArgumentNullException(nameof({member.ParameterName}));");
+        }
+
+        w.CloseBrace();
+        w.Line();
+
+        // Copy constructor for the With* methods.
+        w.Line($"private {name}({self} source)");
+        w.OpenBrace();
+        if (isResponse)
+        {
+            w.Line("HttpStatus = source.HttpStatus;");
+        }
+
+        foreach (var member in members)
+        {
+            w.Line($"{member.PropertyName} = source.{member.PropertyName};");
+        }
+
+        w.CloseBrace();
+
+        if (isResponse)
+        {
+            w.Line();
+            w.Line("/// <summary>The HTTP status code of the response.</summary>");
+            w.Line("public int HttpStatus { get; init; }");
+        }
+
+        foreach (var member in members)
+        {
+            w.Line();
+            MemberDoc(w, member);
+            w.Line($"public {TypeExpressions.PropertyType(member)} {member.PropertyName} {{ get; init; }}");
+        }
+
+        // With* builders.
+        if (isResponse)
+        {
+            w.Line();
+            w.Line("/// <summary>Returns a copy with <see cref=\"HttpStatus\"/> set to <paramref name=\"httpStatus\"/>.</summary>");
+            w.Line($"public {self} WithHttpStatus(int httpStatus) => new {self}(this) {{ HttpStatus = httpStatus }};");
+        }
+
+        foreach (var member in members)
+        {
+            w.Line();
+            w.Line($"/// <summary>Returns a copy with <see cref=\"{member.PropertyName}\"/> set to <paramref name=\"{member.ParameterName.TrimStart('@')}\"/>{(member.Nullable ? " (null unsets it)" : "")}.</summary>");
+            var value = member.Nullable || member.Type.IsValueType
+                ? member.ParameterName
+                : $"{member.ParameterName} ?? throw new global::System.ArgumentNullException(nameof({member.ParameterName}))";
+            w.Line($"public {self} With{member.PropertyName}({TypeExpressions.PropertyType(member)} {member.ParameterName}) => new {self}(this) {{ {member.PropertyName} = {value} }};");
+        }
+
+        // Lenses.
+        w.Line();
+        w.Line($"/// <summary>Lenses onto the members of <see cref=\"{name}\"/>: first-class getters and setters that compose.</summary>");
+        w.Line("public static class Lenses");
+        w.OpenBrace();
+        var first = true;
+        if (isResponse)
+        {
+            w.Line("/// <summary>A lens onto <see cref=\"HttpStatus\"/>.</summary>");
+            w.Line($"public static {Runtime}.Lenses.Lens<{self}, int> HttpStatus {{ get; }} = new {Runtime}.Lenses.Lens<{self}, int>(static source => source.HttpStatus, static (source, value) => source.WithHttpStatus(value));");
+            first = false;
+        }
+
+        foreach (var member in members)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            var lensType = $"{Runtime}.Lenses.Lens<{self}, {TypeExpressions.PropertyType(member)}>";
+            w.Line($"/// <summary>A lens onto <see cref=\"{self}.{member.PropertyName}\"/>.</summary>");
+            w.Line($"public static {lensType} {member.PropertyName} {{ get; }} = new {lensType}(static source => source.{member.PropertyName}, static (source, value) => source.With{member.PropertyName}(value));");
+        }
+
+        w.CloseBrace();
+
+        WriteEquality(w, self, name, members, isResponse);
+        WriteToString(w, name, members, isResponse);
+
+        if (isRequest)
+        {
+            var response = $"global::{model.Namespace}.{type.ResponseTypeName}";
+            var operation = $"global::{model.Namespace}.Serialization.{Naming.Identifiers.ToPascalCase(type.OperationName!)}Operation.Instance";
+            w.Line();
+            w.Line($"{Runtime}.Operations.OperationInfo {Runtime}.Operations.IAwsRequest.OperationInfo => {operation}.Info;");
+            w.Line();
+            w.Line($"{Runtime}.Operations.IOperation<{response}> {Runtime}.Operations.IAwsRequest<{response}>.Operation => {operation};");
+        }
+
+        w.CloseBrace();
+        return w.EndFile();
+    }
+
+    private static void WriteEquality(SourceWriter w, string self, string name, EquatableArray<CodeMember> members, bool isResponse)
+    {
+        w.Line();
+        w.Line("/// <summary>Whether <paramref name=\"other\"/> has the same members (lists and maps compared by content).</summary>");
+        w.Line($"public bool Equals({self}? other)");
+        w.OpenBrace();
+        w.Line("if (other is null)");
+        w.OpenBrace();
+        w.Line("return false;");
+        w.CloseBrace();
+        w.Line();
+        w.Line("if (global::System.Object.ReferenceEquals(this, other))");
+        w.OpenBrace();
+        w.Line("return true;");
+        w.CloseBrace();
+        w.Line();
+        var terms = members.Select(m => TypeExpressions.NeedsComparer(m.Type)
+            ? $"__{m.PropertyName}Comparer.Equals({m.PropertyName}, other.{m.PropertyName})"
+            : $"global::System.Collections.Generic.EqualityComparer<{TypeExpressions.PropertyType(m)}>.Default.Equals({m.PropertyName}, other.{m.PropertyName})").ToList();
+        if (isResponse)
+        {
+            terms.Insert(0, "HttpStatus == other.HttpStatus");
+        }
+
+        if (terms.Count == 0)
+        {
+            w.Line("return true;");
+        }
+        else
+        {
+            w.Line("return " + terms[0] + (terms.Count == 1 ? ";" : ""));
+            w.Indent();
+            for (var i = 1; i < terms.Count; i++)
+            {
+                w.Line("&& " + terms[i] + (i == terms.Count - 1 ? ";" : ""));
+            }
+
+            w.Outdent();
+        }
+
+        w.CloseBrace();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override int GetHashCode()");
+        w.OpenBrace();
+        w.Line("var hash = new global::System.HashCode();");
+        if (isResponse)
+        {
+            w.Line("hash.Add(HttpStatus);");
+        }
+
+        foreach (var member in members)
+        {
+            w.Line(TypeExpressions.NeedsComparer(member.Type)
+                ? $"hash.Add({member.PropertyName}, __{member.PropertyName}Comparer);"
+                : $"hash.Add({member.PropertyName});");
+        }
+
+        w.Line("return hash.ToHashCode();");
+        w.CloseBrace();
+        w.Line();
+        w.Line("/// <summary>Whether two values have the same members.</summary>");
+        w.Line($"public static bool operator ==({self}? left, {self}? right) => left is null ? right is null : left.Equals(right);");
+        w.Line();
+        w.Line("/// <summary>Whether two values differ in any member.</summary>");
+        w.Line($"public static bool operator !=({self}? left, {self}? right) => !(left == right);");
+    }
+
+    private static void WriteToString(SourceWriter w, string name, EquatableArray<CodeMember> members, bool isResponse)
+    {
+        w.Line();
+        w.Line("/// <summary>The members that are set; sensitive members print as <c>***</c>, never their values.</summary>");
+        w.Line("public override string ToString()");
+        w.OpenBrace();
+        w.Line($"return {Runtime}.Model.ShapeText.Begin({CSharp.Literal(name)})");
+        w.Indent();
+        if (isResponse)
+        {
+            w.Line(".Add(\"HttpStatus\", HttpStatus)");
+        }
+
+        foreach (var member in members)
+        {
+            w.Line($".{(member.Sensitive ? "AddSensitive" : "Add")}({CSharp.Literal(member.PropertyName)}, {member.PropertyName})");
+        }
+
+        w.Line(".ToString();");
+        w.Outdent();
+        w.CloseBrace();
+    }
+
+    internal static void MemberDoc(SourceWriter w, CodeMember member)
+    {
+        DocComments.Summary(w, member.Member.Documentation, $"The {member.Member.Name} member.");
+        var remarks = Constraints(member);
+        if (remarks.Length > 0)
+        {
+            w.Line($"/// <remarks>{remarks}</remarks>");
+        }
+
+        if (member.Member.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"The service model marks this member as deprecated.\")]");
+        }
+    }
+
+    private static string ParamDoc(CodeMember member)
+    {
+        var paragraphs = DocComments.ToParagraphs(member.Member.Documentation);
+        return paragraphs.Count > 0 ? paragraphs[0] : $"The {DocComments.Escape(member.Member.Name)} member.";
+    }
+
+    private static string Constraints(CodeMember member)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        if (!member.Nullable)
+        {
+            parts.Add("Required.");
+        }
+
+        var type = member.Type;
+        if (type.Min is { } min && type.Max is { } max)
+        {
+            parts.Add(min == max ? $"Length {min}." : $"Length {min} to {max}.");
+        }
+        else if (type.Min is { } onlyMin)
+        {
+            parts.Add($"Minimum {onlyMin}.");
+        }
+        else if (type.Max is { } onlyMax)
+        {
+            parts.Add($"Maximum {onlyMax}.");
+        }
+
+        if (type.Pattern is { } pattern)
+        {
+            parts.Add($"Pattern <c>{DocComments.Escape(pattern)}</c>.");
+        }
+
+        if (member.Sensitive)
+        {
+            parts.Add("Sensitive: never printed.");
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    private static string Fallback(CodeType type) => type.Role switch
+    {
+        TypeRole.Request => $"The input of the {type.OperationName} operation.",
+        TypeRole.Response => $"The output of the {type.OperationName} operation.",
+        _ => $"The {type.Shape.Name} shape.",
+    };
+}

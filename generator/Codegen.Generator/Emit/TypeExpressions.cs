@@ -1,0 +1,40 @@
+using Codegen.Generator.Model;
+
+namespace Codegen.Generator.Emit;
+
+/// <summary>C# type and comparer expressions for members, shared by the emitters.</summary>
+internal static class TypeExpressions
+{
+    public const string Runtime = "global::Codegen.Runtime";
+
+    /// <summary>The declared C# type of a member: nullable when the member is optional.</summary>
+    public static string PropertyType(CodeMember member) => member.Nullable ? member.Type.CSharpType + "?" : member.Type.CSharpType;
+
+    /// <summary>Whether equality needs more than <c>EqualityComparer&lt;T&gt;.Default</c> (content comparison).</summary>
+    public static bool NeedsComparer(TypeRef type) => type.Kind is ShapeKind.List or ShapeKind.Map or ShapeKind.Blob or ShapeKind.Document;
+
+    /// <summary>An expression for an <c>IEqualityComparer</c> of <paramref name="type"/> (nullable form when <paramref name="nullable"/>).</summary>
+    public static string Comparer(TypeRef type, bool nullable)
+    {
+        switch (type.Kind)
+        {
+            case ShapeKind.List:
+                return $"{Runtime}.Model.ShapeComparers.List<{ElementType(type)}>({Comparer(type.Element!, type.ElementNullable)})";
+            case ShapeKind.Map:
+                return $"{Runtime}.Model.ShapeComparers.Map<{ElementType(type)}>({Comparer(type.Element!, type.ElementNullable)})";
+            case ShapeKind.Blob:
+                return $"{Runtime}.Model.ShapeComparers.Blob";
+            case ShapeKind.Document:
+                return $"{Runtime}.Model.ShapeComparers.Document";
+            default:
+                return $"global::System.Collections.Generic.EqualityComparer<{type.CSharpType}{(nullable ? "?" : "")}>.Default";
+        }
+    }
+
+    /// <summary>The element type of a list or the value type of a map, as written in the collection type.</summary>
+    public static string ElementType(TypeRef collection) => collection.Element!.CSharpType + (collection.ElementNullable ? "?" : "");
+
+    /// <summary>The comparer's static type, for a cached field.</summary>
+    public static string ComparerType(TypeRef type, bool nullable) =>
+        $"global::System.Collections.Generic.IEqualityComparer<{type.CSharpType}{(nullable || !type.IsValueType ? "?" : "")}>";
+}

@@ -1,0 +1,512 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Codegen.Generator.Diagnostics;
+using Codegen.Generator.Model;
+
+namespace Codegen.Generator.Naming;
+
+/// <summary>
+/// The naming stage: from a service model and the spec's options to the named model the emitters write.
+/// It applies the operation filter, keeps the shapes the operations reach, gives each operation its own
+/// request type <c>{Operation}</c> and response type <c>{Operation}Response</c> (Amazonka's rule), and turns every
+/// other name into a valid C# identifier that collides with nothing (docs/naming.md).
+/// </summary>
+internal sealed class CodeModelBuilder
+{
+    /// <summary>Members every generated structure has, or inherits from <see cref="object"/>.</summary>
+    private static readonly string[] ReservedStructureMembers =
+    {
+        "Lenses", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "Operation", "OperationInfo",
+    };
+
+    /// <summary>Members an exception inherits; model members with these names are renamed (except Message, which maps onto the base).</summary>
+    private static readonly string[] ReservedExceptionMembers =
+    {
+        "Data", "Source", "StackTrace", "InnerException", "HelpLink", "HResult", "TargetSite", "ErrorCode", "ErrorMessage",
+        "StatusCode", "RequestId", "IsFault", "IsThrottling", "GetBaseException", "GetObjectData", "ToString", "Equals",
+        "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "SerializeObjectState", "WireErrorCode",
+    };
+
+    private readonly ServiceModel _model;
+    private readonly SpecOptions _options;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly Dictionary<string, ShapeModel> _shapes;
+    private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _typeRefs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _takenFileNames = new(StringComparer.OrdinalIgnoreCase);
+    private string _namespace = "";
+
+    private CodeModelBuilder(ServiceModel model, SpecOptions options, CancellationToken cancellationToken)
+    {
+        _model = model;
+        _options = options;
+        _cancellationToken = cancellationToken;
+        _shapes = model.Shapes.ToDictionary(s => s.Name, StringComparer.Ordinal);
+    }
+
+    public static CodeModel Build(ServiceModel model, SpecOptions options, CancellationToken cancellationToken = default) =>
+        new CodeModelBuilder(model, options, cancellationToken).Build();
+
+    /// <summary>The default namespace: <c>Aws.</c> and the service id in PascalCase, e.g. <c>Aws.CognitoIdentityProvider</c>.</summary>
+    public static string DefaultNamespace(ServiceMetadata metadata) => "Aws." + ServiceName(metadata);
+
+    public static string ServiceName(ServiceMetadata metadata) => Identifiers.ToPascalCase(metadata.ServiceId);
+
+    private CodeModel Build()
+    {
+        var serviceName = ServiceName(_model.Metadata);
+        _namespace = _options.Namespace ?? DefaultNamespace(_model.Metadata);
+        if (_options.InvalidAccessibility is { } invalid)
+        {
+            Report(DiagnosticDescriptors.InvalidOption, SourceSpan.None, $"Accessibility '{invalid}' is not 'public' or 'internal'; the generated types are public");
+        }
+
+        var operations = SelectOperations();
+        var clientName = Reserve(serviceName + "Client");
+        var exceptionName = Reserve(serviceName + "Exception");
+        var operationsName = Reserve(serviceName + "Operations");
+        _takenTypeNames.Add("Serialization");
+
+        // 1. Operation types first: their names are fixed by the rule.
+        var requestNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var responseNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var operation in operations)
+        {
+            var pascal = Identifiers.ToPascalCase(operation.Name);
+            requestNames[operation.Name] = UniqueTypeName(pascal, operation.Position, "operation " + operation.Name);
+            responseNames[operation.Name] = UniqueTypeName(pascal + "Response", operation.Position, "operation " + operation.Name);
+        }
+
+        // 2. Which shapes are reached, and how.
+        var reached = Reach(operations);
+        var usedAsMember = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in reached)
+        {
+            var shape = _shapes[name];
+            foreach (var member in shape.Members)
+            {
+                usedAsMember.Add(member.Target);
+            }
+
+            if (shape.Element is { } element)
+            {
+                usedAsMember.Add(element.Target);
+            }
+        }
+
+        var ioUses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var operation in operations)
+        {
+            Count(ioUses, operation.Input);
+            Count(ioUses, operation.Output);
+        }
+
+        // A shape used only as one operation's input (or output) is that operation's request (or response)
+        // type; one used elsewhere too keeps a type of its own, and the operation type copies its members.
+        foreach (var operation in operations)
+        {
+            if (operation.Input is { } input && !usedAsMember.Contains(input) && ioUses[input] == 1 && IsStructure(input))
+            {
+                _typeNames[input] = requestNames[operation.Name];
+            }
+
+            if (operation.Output is { } output && !usedAsMember.Contains(output) && ioUses[output] == 1 && IsStructure(output))
+            {
+                _typeNames[output] = responseNames[operation.Name];
+            }
+        }
+
+        // 3. Every other shape that becomes a type, in ordinal order so that numbering is stable.
+        foreach (var name in reached.OrderBy(n => n, StringComparer.Ordinal))
+        {
+            var shape = _shapes[name];
+            if (_typeNames.ContainsKey(name) || !HasOwnType(shape))
+            {
+                continue;
+            }
+
+            var pascal = Identifiers.ToPascalCase(name);
+            if (shape.IsError && !pascal.EndsWith("Exception", StringComparison.Ordinal))
+            {
+                pascal += "Exception";
+            }
+
+            _typeNames[name] = UniqueTypeName(pascal, shape.Position, "shape " + name);
+        }
+
+        // 4. The types.
+        var types = new List<CodeType>();
+        foreach (var name in reached.OrderBy(n => n, StringComparer.Ordinal))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var shape = _shapes[name];
+            if (!_typeNames.TryGetValue(name, out var typeName))
+            {
+                continue;
+            }
+
+            var role = shape.IsError ? TypeRole.Error : TypeRole.Plain;
+            var operation = operations.FirstOrDefault(o => (o.Input == name && requestNames[o.Name] == typeName) || (o.Output == name && responseNames[o.Name] == typeName));
+            if (operation is not null && !shape.IsError)
+            {
+                role = operation.Input == name ? TypeRole.Request : TypeRole.Response;
+            }
+
+            if (role is TypeRole.Request or TypeRole.Response)
+            {
+                continue; // written below, with the operation
+            }
+
+            types.Add(MakeType(typeName, role, shape, null, null));
+        }
+
+        var codeOperations = new List<CodeOperation>();
+        foreach (var operation in operations)
+        {
+            var requestShape = operation.Input is { } input && IsStructure(input)
+                ? _shapes[input]
+                : new ShapeModel(operation.Name + "Request", ShapeKind.Structure, operation.Position);
+            var responseShape = operation.Output is { } output && IsStructure(output)
+                ? _shapes[output]
+                : new ShapeModel(operation.Name + "Response", ShapeKind.Structure, operation.Position);
+            var requestName = requestNames[operation.Name];
+            var responseName = responseNames[operation.Name];
+            types.Add(MakeType(requestName, TypeRole.Request, requestShape, operation.Name, responseName));
+            types.Add(MakeType(responseName, TypeRole.Response, responseShape, operation.Name, null));
+            codeOperations.Add(new CodeOperation(operation, Identifiers.ToPascalCase(operation.Name) + "Async", requestName, responseName)
+            {
+                ErrorTypeNames = operation.Errors.Where(e => _typeNames.ContainsKey(e) && _shapes[e].IsError).Select(e => _typeNames[e]).ToEquatableArray(),
+            });
+        }
+
+        var wireSupported = _model.Metadata.Protocol == "json";
+        if (!wireSupported)
+        {
+            Report(DiagnosticDescriptors.ProtocolWithoutSerializer, SourceSpan.None,
+                $"protocol '{_model.Metadata.Protocol}' of {_model.Metadata.ServiceId} has no generated serializer yet: types, constructors, builders, lenses and errors are generated, and sending a request throws NotSupportedException");
+        }
+
+        return new CodeModel(
+            _model.SpecPath,
+            _namespace,
+            serviceName,
+            _options.IsPublic,
+            _model.Metadata,
+            types.OrderBy(t => t.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+            codeOperations.ToEquatableArray(),
+            _diagnostics.ToEquatableArray())
+        {
+            BaseExceptionName = exceptionName,
+            ClientName = clientName,
+            OperationsName = operationsName,
+            WireSupported = wireSupported,
+        };
+    }
+
+    private List<OperationModel> SelectOperations()
+    {
+        var all = _model.Operations.ToList();
+        if (_options.Operations.IsEmpty)
+        {
+            return all;
+        }
+
+        var byName = all.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        var selected = new List<OperationModel>();
+        foreach (var name in _options.Operations)
+        {
+            if (byName.TryGetValue(name, out var operation))
+            {
+                selected.Add(operation);
+            }
+            else
+            {
+                var suggestion = all.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
+                Report(DiagnosticDescriptors.UnknownOperation, SourceSpan.None,
+                    $"the operation filter names '{name}', which {_model.Metadata.ServiceId} does not have" + (suggestion is null ? "" : $" (did you mean '{suggestion.Name}'?)"));
+            }
+        }
+
+        return selected.OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private HashSet<string> Reach(List<OperationModel> operations)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        void Visit(string? name)
+        {
+            if (name is not null && _shapes.ContainsKey(name) && reached.Add(name))
+            {
+                pending.Push(name);
+            }
+        }
+
+        foreach (var operation in operations)
+        {
+            Visit(operation.Input);
+            Visit(operation.Output);
+            foreach (var error in operation.Errors)
+            {
+                Visit(error);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var shape = _shapes[pending.Pop()];
+            foreach (var member in shape.Members)
+            {
+                Visit(member.Target);
+            }
+
+            Visit(shape.Element?.Target);
+            Visit(shape.Key?.Target);
+        }
+
+        return reached;
+    }
+
+    private CodeType MakeType(string typeName, TypeRole role, ShapeModel shape, string? operationName, string? responseTypeName)
+    {
+        var type = new CodeType(typeName, role, shape)
+        {
+            OperationName = operationName,
+            ResponseTypeName = responseTypeName,
+            ErrorCode = shape.IsError ? shape.ErrorCode ?? shape.Name : null,
+            FileName = Identifiers.Unique(typeName, _takenFileNames),
+        };
+
+        if (shape.Kind is ShapeKind.Enum or ShapeKind.IntEnum)
+        {
+            return type with { EnumValues = NameEnumValues(typeName, shape) };
+        }
+
+        if (shape.Kind is ShapeKind.Structure or ShapeKind.Union)
+        {
+            return type with { Members = NameMembers(typeName, role, shape) };
+        }
+
+        return type;
+    }
+
+    private EquatableArray<CodeMember> NameMembers(string typeName, TypeRole role, ShapeModel shape)
+    {
+        var reserved = new HashSet<string>(StringComparer.Ordinal) { typeName };
+        foreach (var name in role == TypeRole.Error ? ReservedExceptionMembers : ReservedStructureMembers)
+        {
+            reserved.Add(name);
+        }
+
+        if (role == TypeRole.Response)
+        {
+            reserved.Add("HttpStatus");
+        }
+
+        if (shape.Kind == ShapeKind.Union)
+        {
+            reserved.Add("Unknown");
+            reserved.Add("MemberName");
+            reserved.Add("Value");
+        }
+
+        var candidates = shape.Members.Select(m => Identifiers.ToPascalCase(m.Name)).ToList();
+
+        // With{X} builders must not collide with a property: a member "WithFoo" next to a member "Foo".
+        foreach (var candidate in candidates)
+        {
+            reserved.Add("With" + candidate);
+        }
+
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var takenParameters = new HashSet<string>(StringComparer.Ordinal) { "httpStatus", "other", "source", "value" };
+        var result = new List<CodeMember>();
+        for (var i = 0; i < shape.Members.Count; i++)
+        {
+            var member = shape.Members[i];
+            var candidate = candidates[i];
+            var isMessage = role == TypeRole.Error && string.Equals(member.Name, "message", StringComparison.OrdinalIgnoreCase) && _shapes[member.Target].Kind == ShapeKind.String;
+            string name;
+            if (isMessage && taken.Add("Message"))
+            {
+                name = "Message";
+            }
+            else
+            {
+                var wanted = reserved.Contains(candidate) && !("With" + candidate == candidate) ? candidate + "Value" : candidate;
+                if (reserved.Contains(wanted) && wanted != candidate)
+                {
+                    wanted = candidate + "Member";
+                }
+
+                name = Identifiers.Unique(wanted, taken);
+                if (name != candidate)
+                {
+                    Report(DiagnosticDescriptors.NameCollision, member.Position,
+                        $"member '{shape.Name}.{member.Name}' would be '{candidate}', which {(reserved.Contains(candidate) ? "a generated member of " + typeName + " already uses" : "another member already uses")}; it is named '{name}'");
+                }
+            }
+
+            var parameter = Identifiers.ToParameterName(name);
+            if (!takenParameters.Add(parameter))
+            {
+                parameter = Identifiers.Unique(parameter.TrimStart('@') + "Value", takenParameters);
+            }
+
+            var typeRef = TypeOf(member.Target, 0) with { };
+            if (member.TimestampFormat != TimestampFormat.Default)
+            {
+                typeRef = typeRef with { TimestampFormat = member.TimestampFormat };
+            }
+
+            if (member.JsonValue)
+            {
+                typeRef = typeRef with { JsonValue = true };
+            }
+
+            result.Add(new CodeMember(member, name, parameter, typeRef)
+            {
+                Sensitive = member.Sensitive || typeRef.Sensitive,
+            });
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private EquatableArray<CodeEnumValue> NameEnumValues(string typeName, ShapeModel shape)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal) { typeName, "Value", "ToString", "Equals", "GetHashCode", "GetType", "Known", "IsKnown" };
+        var result = new List<CodeEnumValue>();
+        foreach (var value in shape.EnumValues)
+        {
+            var candidate = Identifiers.ToEnumMemberName(shape.Kind == ShapeKind.IntEnum ? value.Name : value.Value);
+            var name = Identifiers.Unique(candidate, taken);
+            if (name != candidate)
+            {
+                Report(DiagnosticDescriptors.NameCollision, shape.Position,
+                    $"enum value '{value.Value}' of '{shape.Name}' would be '{candidate}', which is taken; it is named '{name}'");
+            }
+
+            result.Add(new CodeEnumValue(name, value.Value, value.IntValue, value.Documentation));
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>The C# type of a value of shape <paramref name="shapeName"/>.</summary>
+    private TypeRef TypeOf(string shapeName, int depth)
+    {
+        if (_typeRefs.TryGetValue(shapeName, out var cached))
+        {
+            return cached;
+        }
+
+        var shape = _shapes[shapeName];
+        TypeRef result;
+        if (depth > 32)
+        {
+            // A list or map that contains itself without a structure in between cannot be a C# type.
+            result = new TypeRef(ShapeKind.Document, "global::System.Text.Json.JsonElement", shapeName) { IsValueType = true };
+            return result;
+        }
+
+        switch (shape.Kind)
+        {
+            case ShapeKind.List:
+                var element = TypeOf(shape.Element!.Target, depth + 1);
+                result = new TypeRef(ShapeKind.List, $"global::System.Collections.Generic.IReadOnlyList<{element.CSharpType}{(shape.Sparse ? "?" : "")}>", shapeName)
+                {
+                    Element = element,
+                    ElementNullable = shape.Sparse,
+                    Sensitive = shape.Sensitive || element.Sensitive,
+                    Min = shape.Min,
+                    Max = shape.Max,
+                };
+                break;
+            case ShapeKind.Map:
+                var value = TypeOf(shape.Element!.Target, depth + 1);
+                result = new TypeRef(ShapeKind.Map, $"global::System.Collections.Generic.IReadOnlyDictionary<string, {value.CSharpType}{(shape.Sparse ? "?" : "")}>", shapeName)
+                {
+                    Element = value,
+                    ElementNullable = shape.Sparse,
+                    Sensitive = shape.Sensitive || value.Sensitive || _shapes[shape.Key!.Target].Sensitive,
+                    Min = shape.Min,
+                    Max = shape.Max,
+                };
+                break;
+            default:
+                var (type, isValueType) = ScalarType(shape);
+                result = new TypeRef(shape.Kind, type, shapeName)
+                {
+                    IsValueType = isValueType,
+                    TimestampFormat = shape.TimestampFormat,
+                    Sensitive = shape.Sensitive,
+                    JsonValue = shape.JsonValue,
+                    Min = shape.Min,
+                    Max = shape.Max,
+                    Pattern = shape.Pattern,
+                };
+                break;
+        }
+
+        _typeRefs[shapeName] = result;
+        return result;
+    }
+
+    private (string Type, bool IsValueType) ScalarType(ShapeModel shape) => shape.Kind switch
+    {
+        ShapeKind.String => ("string", false),
+        ShapeKind.Byte => ("sbyte", true),
+        ShapeKind.Short => ("short", true),
+        ShapeKind.Integer => ("int", true),
+        ShapeKind.Long => ("long", true),
+        ShapeKind.Float => ("float", true),
+        ShapeKind.Double => ("double", true),
+        ShapeKind.BigInteger => ("global::System.Numerics.BigInteger", true),
+        ShapeKind.BigDecimal => ("decimal", true),
+        ShapeKind.Boolean => ("bool", true),
+        ShapeKind.Timestamp => ("global::System.DateTimeOffset", true),
+        ShapeKind.Blob => ("global::System.ReadOnlyMemory<byte>", true),
+        ShapeKind.Document => ("global::System.Text.Json.JsonElement", true),
+        ShapeKind.Enum or ShapeKind.IntEnum => ("global::" + _namespace + "." + _typeNames[shape.Name], true),
+        _ => ("global::" + _namespace + "." + _typeNames[shape.Name], false),
+    };
+
+    private static bool HasOwnType(ShapeModel shape) =>
+        shape.Kind is ShapeKind.Structure or ShapeKind.Union or ShapeKind.Enum or ShapeKind.IntEnum;
+
+    private bool IsStructure(string name) => _shapes.TryGetValue(name, out var shape) && shape.Kind == ShapeKind.Structure && !shape.IsError;
+
+    private static void Count(Dictionary<string, int> counts, string? name)
+    {
+        if (name is not null)
+        {
+            counts[name] = counts.TryGetValue(name, out var count) ? count + 1 : 1;
+        }
+    }
+
+    private string Reserve(string name)
+    {
+        _takenTypeNames.Add(name);
+        _takenFileNames.Add(name);
+        return name;
+    }
+
+    private string UniqueTypeName(string candidate, SourceSpan position, string what)
+    {
+        var name = Identifiers.Unique(candidate, _takenTypeNames);
+        if (name != candidate)
+        {
+            Report(DiagnosticDescriptors.NameCollision, position, $"{what} would be named '{candidate}', which is taken; it is named '{name}'");
+        }
+
+        return name;
+    }
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, string message) =>
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, message, _model.SpecPath, span));
+}

@@ -1,0 +1,26 @@
+namespace Codegen.Runtime.Errors;
+
+/// <summary>Normalises wire error codes the way the AWS SDKs do.</summary>
+public static class ErrorCodes
+{
+    /// <summary>
+    /// Drops a <c>namespace#</c> prefix and a <c>:...</c> suffix, e.g.
+    /// <c>aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/...</c> gives <c>FooError</c>.
+    /// </summary>
+    public static string Normalize(string code)
+    {
+        var colon = code.IndexOf(':');
+        if (colon >= 0)
+        {
+            code = code.Substring(0, colon);
+        }
+
+        var hash = code.LastIndexOf('#');
+        if (hash >= 0)
+        {
+            code = code.Substring(hash + 1);
+        }
+
+        return code.Trim();
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+
+namespace Codegen.Runtime.Http;
+
+/// <summary>
+/// A serialized request, independent of any HTTP stack: what a protocol serializer produces and what
+/// the client turns into an <see cref="System.Net.Http.HttpRequestMessage"/>, signs and sends.
+/// </summary>
+public sealed class AwsHttpRequest
+{
+    /// <summary>Creates a request description.</summary>
+    public AwsHttpRequest(string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body)
+    {
+        Method = method ?? throw new ArgumentNullException(nameof(method));
+        Path = path ?? throw new ArgumentNullException(nameof(path));
+        Headers = headers ?? throw new ArgumentNullException(nameof(headers));
+        Body = body;
+    }
+
+    /// <summary>The HTTP method, e.g. <c>POST</c>.</summary>
+    public string Method { get; }
+
+    /// <summary>The path and query, starting with <c>/</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The protocol's headers (not the signature or transport headers).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+    /// <summary>The body bytes.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>The first value of header <paramref name="name"/> (case-insensitive), or <see langword="null"/>.</summary>
+    public string? GetHeader(string name)
+    {
+        foreach (var header in Headers)
+        {
+            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return header.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Method and path only: header values and the body may hold secrets and are never printed.</summary>
+    public override string ToString() => Method + " " + Path + " (" + Body.Length + " bytes)";
+}

@@ -1,0 +1,31 @@
+using Codegen.Runtime.Errors;
+using Codegen.Runtime.Http;
+
+namespace Codegen.Runtime.Operations;
+
+/// <summary>
+/// One operation of a service: its metadata and how its request and response travel on the wire.
+/// Generated per operation; the generated request type points to it.
+/// </summary>
+/// <typeparam name="TResponse">The operation's response type.</typeparam>
+public interface IOperation<TResponse>
+    where TResponse : IAwsResponse
+{
+    /// <summary>The operation's metadata.</summary>
+    OperationInfo Info { get; }
+
+    /// <summary>Whether this operation's protocol has a generated serializer.</summary>
+    bool IsWireSupported { get; }
+
+    /// <summary>Serializes <paramref name="request"/> into an HTTP request description.</summary>
+    /// <exception cref="System.NotSupportedException">The protocol has no serializer (<see cref="IsWireSupported"/> is false).</exception>
+    /// <exception cref="System.ArgumentException">The request is not this operation's request type.</exception>
+    AwsHttpRequest SerializeRequest(IAwsRequest<TResponse> request, SerializationOptions? options = null);
+
+    /// <summary>Reads a successful (2xx) HTTP response into the response type.</summary>
+    /// <exception cref="Json.AwsDeserializationException">The body is malformed or a value has the wrong type.</exception>
+    TResponse DeserializeResponse(AwsHttpResponse response);
+
+    /// <summary>Reads an unsuccessful HTTP response into the matching typed exception.</summary>
+    AwsServiceException DeserializeError(AwsHttpResponse response);
+}

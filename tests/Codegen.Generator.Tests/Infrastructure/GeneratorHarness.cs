@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Codegen.Runtime.Lenses;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Codegen.Generator.Tests.Infrastructure;
+
+/// <summary>Runs the generator in memory, as the compiler would, and compiles its output against the runtime.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(() =>
+        Basic.Reference.Assemblies.Net80.References.All
+            .Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(Lens<,>).Assembly.Location))
+            .ToImmutableArray());
+
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<Spec> specs, bool trackSteps = true)
+    {
+        var list = specs.ToList();
+        var options = new TestOptionsProvider(list.ToDictionary(s => s.Path, s => s.Metadata()));
+        return CSharpGeneratorDriver.Create(
+            new[] { new AwsModelGenerator().AsSourceGenerator() },
+            list.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)),
+            ParseOptions,
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
+
+    /// <summary>Runs the generator over <paramref name="specs"/> and returns the run and the compilation with its output.</summary>
+    public static (GeneratorDriverRunResult Run, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(IEnumerable<Spec> specs, params string[] sources)
+    {
+        var compilation = CreateCompilation(sources);
+        var driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return (driver.GetRunResult(), output, diagnostics);
+    }
+
+    /// <summary>The errors and warnings of the compilation (generated code included), formatted for assertion messages.</summary>
+    public static IReadOnlyList<Diagnostic> Problems(Compilation compilation) =>
+        compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    public static string Format(IEnumerable<Diagnostic> diagnostics) =>
+        string.Join(Environment.NewLine, diagnostics.Take(50).Select(d => d.ToString()));
+}
