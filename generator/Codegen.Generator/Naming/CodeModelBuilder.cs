@@ -175,6 +175,8 @@ internal sealed class CodeModelBuilder
                 : new ShapeModel(operation.Name + "Response", ShapeKind.Structure, operation.Position);
             var requestName = requestNames[operation.Name];
             var responseName = responseNames[operation.Name];
+            // The request type is the operation as the user sees it: it carries the operation's documentation.
+            requestShape = requestShape with { Documentation = operation.Documentation ?? requestShape.Documentation, Deprecated = requestShape.Deprecated || operation.Deprecated };
             types.Add(MakeType(requestName, TypeRole.Request, requestShape, operation.Name, responseName));
             types.Add(MakeType(responseName, TypeRole.Response, responseShape, operation.Name, null));
             codeOperations.Add(new CodeOperation(operation, Identifiers.ToPascalCase(operation.Name) + "Async", requestName, responseName)

@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using Codegen.Consumer.Tests.Library;
+using Codegen.Runtime.Http;
+using Codegen.Runtime.Json;
+using Codegen.Runtime.Lenses;
+using Codegen.Runtime.Operations;
+using Xunit;
+
+namespace Codegen.Consumer.Tests;
+
+/// <summary>Generated types with nested structures, collections, unions and every scalar (specs/library.json).</summary>
+public class ShapeBehaviourTests
+{
+    private static Book FullBook() => new Book("Dune")
+        .WithAuthor(new Person("Frank Herbert").WithBorn(new DateTimeOffset(1920, 10, 8, 0, 0, 0, TimeSpan.Zero)))
+        .WithTags(new[] { "sf", "classic" })
+        .WithRatings(new Dictionary<string, int> { ["alice"] = 5, ["bob"] = 4 })
+        .WithCover(new byte[] { 1, 2, 3 })
+        .WithPublished(DateTimeOffset.FromUnixTimeSeconds(1_000_000_000))
+        .WithPages(412)
+        .WithPrice(9.5)
+        .WithFormat(Format.Paperback)
+        .WithRelated(new[] { new Book("Dune Messiah") })
+        .WithNote("shh")
+        .WithExtra(JsonDocument.Parse("""{"a":[1,2,{"b":null}]}""").RootElement)
+        .WithShelf(new Location.Room("B2"));
+
+    [Fact]
+    public void ComposedLensesReachNestedMembers()
+    {
+        var authorName = Book.Lenses.Author.ComposeOptional(Person.Lenses.Name);
+        var book = FullBook();
+
+        Assert.Equal("Frank Herbert", authorName.Get(book));
+        var renamed = authorName.Set(book, "F. Herbert");
+        Assert.Equal("F. Herbert", renamed.Author!.Name);
+        Assert.Equal("Frank Herbert", book.Author!.Name);
+        Assert.Equal("FRANK HERBERT", authorName.Modify(book, name => name!.ToUpperInvariant()).Author!.Name);
+    }
+
+    [Fact]
+    public void ComposingThroughANullIntermediateReadsNullAndSetsNothing()
+    {
+        var authorName = Book.Lenses.Author.ComposeOptional(Person.Lenses.Name);
+        var book = new Book("Anonymous");
+
+        Assert.Null(authorName.Get(book));
+        var unchanged = authorName.Set(book, "Someone");
+        Assert.Same(book, unchanged);
+        Assert.Null(unchanged.Author);
+    }
+
+    [Fact]
+    public void ComposeOnRequiredIntermediate()
+    {
+        var titleOfBook = PutBook.Lenses.Book.Compose(Book.Lenses.Title);
+        var request = new PutBook(new Book("Emma"));
+
+        Assert.Equal("Emma", titleOfBook.Get(request));
+        Assert.Equal("Persuasion", titleOfBook.Set(request, "Persuasion").Book.Title);
+    }
+
+    [Fact]
+    public void EqualityComparesCollectionsByContent()
+    {
+        Assert.Equal(FullBook(), FullBook());
+        Assert.Equal(FullBook().GetHashCode(), FullBook().GetHashCode());
+        Assert.NotEqual(FullBook(), FullBook().WithTags(new[] { "sf" }));
+        Assert.NotEqual(FullBook(), FullBook().WithRatings(new Dictionary<string, int> { ["alice"] = 5, ["bob"] = 3 }));
+        Assert.NotEqual(FullBook(), FullBook().WithCover(new byte[] { 1, 2, 4 }));
+        Assert.NotEqual(FullBook(), FullBook().WithExtra(JsonDocument.Parse("""{"a":[1,2]}""").RootElement));
+        Assert.Equal(FullBook().WithExtra(JsonDocument.Parse("""{"x":1,"y":2}""").RootElement), FullBook().WithExtra(JsonDocument.Parse("""{"y":2,"x":1.0}""").RootElement));
+        Assert.NotEqual(FullBook(), FullBook().WithShelf(new Location.Box(3)));
+    }
+
+    [Fact]
+    public void UnionsAreClosedWithAnUnknownCase()
+    {
+        Location room = new Location.Room("B2");
+        Assert.Equal("Room", room.MemberName);
+        Assert.Equal(room, new Location.Room("B2"));
+        Assert.NotEqual(room, new Location.Box(2));
+
+        var response = GetBookOperation(
+            """{"Book":{"Title":"x","Shelf":{"Attic":{"floor":3}}}}""");
+        var unknown = Assert.IsType<Location.Unknown>(response.Book!.Shelf);
+        Assert.Equal("Attic", unknown.MemberName);
+    }
+
+    [Fact]
+    public void RoundTripsEveryKindOfMember()
+    {
+        var book = FullBook();
+        var request = new PutBook(book).WithClientToken("token-1");
+        IAwsRequest<PutBookResponse> sendable = request;
+        var wire = sendable.Operation.SerializeRequest(request);
+
+        // Read the book back through the response path: same codec shape.
+        var response = GetBookOperation(Encoding.UTF8.GetString(wire.Body.Span).Replace("\"ClientToken\":\"token-1\"", "\"Ignored\":1"));
+
+        Assert.Equal(book, response.Book);
+    }
+
+    [Fact]
+    public void EmptyIdempotencyTokenIsFilled()
+    {
+        IAwsRequest<PutBookResponse> request = new PutBook(new Book("x"));
+
+        var wire = request.Operation.SerializeRequest(request, new SerializationOptions { IdempotencyTokenFactory = () => "fixed-token" });
+
+        using var body = JsonDocument.Parse(wire.Body);
+        Assert.Equal("fixed-token", body.RootElement.GetProperty("ClientToken").GetString());
+        var random = JsonDocument.Parse(request.Operation.SerializeRequest(request).Body).RootElement.GetProperty("ClientToken").GetString();
+        Assert.True(Guid.TryParse(random, out _));
+    }
+
+    [Fact]
+    public void EmptyCollectionsAndStringsAreSentAbsentOnesAreNot()
+    {
+        IAwsRequest<PutBookResponse> request = new PutBook(new Book("").WithTags(Array.Empty<string>()).WithRatings(new Dictionary<string, int>()));
+
+        var body = Encoding.UTF8.GetString(request.Operation.SerializeRequest(request, new SerializationOptions { IdempotencyTokenFactory = () => "t" }).Body.Span);
+
+        Assert.Equal("""{"Book":{"Title":"","Tags":[],"Ratings":{}},"ClientToken":"t"}""", body);
+    }
+
+    [Fact]
+    public void ToStringRedactsSensitiveMembersInNestedValues()
+    {
+        var text = new PutBook(FullBook()).ToString();
+
+        Assert.Contains("Note = ***", text);
+        Assert.DoesNotContain("shh", text);
+        Assert.Contains("Title = \"Dune\"", text);
+    }
+
+    [Theory]
+    [InlineData("""{"Book":{"Title":"x","Pages":"many"}}""", "$.Book.Pages")]
+    [InlineData("""{"Book":{"Title":"x","Related":[{"Title":"a"},{"Title":"b","Tags":["t",7]}]}}""", "$.Book.Related[1].Tags[1]")]
+    [InlineData("""{"Book":{"Title":"x","Ratings":{"alice":true}}}""", "$.Book.Ratings.alice")]
+    [InlineData("""{"Book":{"Title":"x","Author":{}}}""", "$.Book.Author.Name")]
+    [InlineData("""{"Book":{"Title":"x","Cover":"not base64!"}}""", "$.Book.Cover")]
+    [InlineData("""{"Book":{"Title":"x","Tags":["a", """, "$.Book.Tags[1]")]
+    [InlineData("""{"Book":{"Title":""", "$.Book.Title")]
+    [InlineData("""{"Book":{"Title":"x"}} trailing""", "$")]
+    public void MalformedResponsesNameTheFailingMember(string body, string path)
+    {
+        var exception = Assert.Throws<AwsDeserializationException>(() => GetBookOperation(body));
+
+        Assert.Equal(path, exception.Path);
+    }
+
+    [Fact]
+    public void NullsAreAbsentAndUnknownMembersAreSkipped()
+    {
+        var response = GetBookOperation("""{"Book":{"Title":"x","Author":null,"Tags":["a",null,"b"],"Future":{"deep":[1,{"x":2}]}},"AlsoNew":3}""");
+
+        Assert.Null(response.Book!.Author);
+        Assert.Equal(new[] { "a", "b" }, response.Book.Tags);
+    }
+
+    [Fact]
+    public void DeepButFiniteValuesWorkAndTooDeepInputIsRejected()
+    {
+        var book = new Book("leaf");
+        for (var i = 0; i < 40; i++)
+        {
+            book = new Book("level " + i).WithRelated(new[] { book });
+        }
+
+        IAwsRequest<PutBookResponse> request = new PutBook(book);
+        var body = Encoding.UTF8.GetString(request.Operation.SerializeRequest(request).Body.Span);
+        var back = GetBookOperation(body);
+        Assert.Equal(book, back.Book);
+        Assert.Equal(book.GetHashCode(), back.Book!.GetHashCode());
+        Assert.Contains("...", new Book("x").WithRelated(new[] { book }).ToString());
+
+        var tooDeep = new StringBuilder("""{"Book":""");
+        for (var i = 0; i < JsonWireReader.MaxDepth + 10; i++)
+        {
+            tooDeep.Append("""{"Title":"x","Related":[""");
+        }
+
+        var exception = Assert.Throws<AwsDeserializationException>(() => GetBookOperation(tooDeep.ToString()));
+        Assert.Contains("malformed JSON", exception.Message);
+    }
+
+    [Fact]
+    public void ModelledErrorsCarryTheirMembers()
+    {
+        var error = LibraryOperations.PutBook.DeserializeError(new AwsHttpResponse(400, null, Encoding.UTF8.GetBytes("""{"__type":"ShelfFullException","message":"full","Capacity":12}""")));
+
+        var full = Assert.IsType<ShelfFullException>(error);
+        Assert.Equal(12, full.Capacity);
+        Assert.Equal("full", full.Message);
+    }
+
+    private static GetBookResponse GetBookOperation(string body) =>
+        LibraryOperations.GetBook.DeserializeResponse(new AwsHttpResponse(200, null, Encoding.UTF8.GetBytes(body)));
+}

@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using Codegen.Generator;
+using Codegen.Generator.Naming;
+
+namespace Codegen.Cli;
+
+/// <summary>
+/// <c>generate &lt;spec&gt; --out &lt;folder&gt;</c>: runs the same pipeline as the source generator and writes each
+/// generated file under the folder at its hint name, for people who prefer the code on disk.
+/// </summary>
+internal static class GenerateCommand
+{
+    public static int Run(string[] args)
+    {
+        string? spec = null;
+        string? output = null;
+        string? operations = null;
+        string? ns = null;
+        var accessibility = "public";
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--out":
+                    output = Value(args, ref i);
+                    break;
+                case "--operations":
+                    operations = Value(args, ref i);
+                    break;
+                case "--namespace":
+                    ns = Value(args, ref i);
+                    break;
+                case "--internal":
+                    accessibility = "internal";
+                    break;
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal) || spec is not null)
+                    {
+                        throw new UsageException($"unexpected argument '{args[i]}'");
+                    }
+
+                    spec = args[i];
+                    break;
+            }
+        }
+
+        if (spec is null || output is null)
+        {
+            throw new UsageException("generate needs a spec file and --out <folder>");
+        }
+
+        var path = Path.GetFullPath(spec);
+        var result = SpecPipeline.Run(new SpecInput(path, File.ReadAllText(path), SpecOptions.Parse(ns, operations, accessibility)));
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Console.Error.WriteLine(diagnostic.Format());
+        }
+
+        if (SpecPipeline.HasErrors(result.Diagnostics))
+        {
+            return 1;
+        }
+
+        foreach (var file in result.Files)
+        {
+            var target = Path.Combine(output, file.HintName.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, file.Source);
+        }
+
+        Console.WriteLine($"{result.Files.Count} files written to {Path.GetFullPath(output)}");
+        return 0;
+    }
+
+    internal static string Value(string[] args, ref int i)
+    {
+        if (i + 1 >= args.Length)
+        {
+            throw new UsageException($"{args[i]} needs a value");
+        }
+
+        return args[++i];
+    }
+}

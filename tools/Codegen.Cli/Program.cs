@@ -1,0 +1,59 @@
+using System;
+using System.Threading.Tasks;
+
+namespace Codegen.Cli;
+
+/// <summary>Entry point: dispatches to the verbs.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            PrintUsage();
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var rest = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "generate" => GenerateCommand.Run(rest),
+                "conformance" => await ConformanceCommand.RunAsync(rest).ConfigureAwait(false),
+                "sweep" => SweepCommand.Run(rest),
+                _ => Unknown(args[0]),
+            };
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            PrintUsage();
+            return 2;
+        }
+    }
+
+    private static int Unknown(string verb)
+    {
+        Console.Error.WriteLine($"error: unknown verb '{verb}'");
+        PrintUsage();
+        return 2;
+    }
+
+    private static void PrintUsage()
+    {
+        Console.Error.WriteLine("""
+            usage: codegen <verb> [options]
+
+              generate <spec> --out <folder> [--operations A;B] [--namespace N] [--internal]
+                  Writes the files the source generator would add for <spec>.
+              conformance <file-or-folder> [--verbose]
+                  Runs botocore-format protocol test files through generated code.
+              sweep <folder> [--compile] [--jobs N] [--only a,b,c]
+                  Generates (and compiles) every model under <folder>.
+            """);
+    }
+}
+
+/// <summary>Bad command-line arguments.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,6 @@
+namespace Codegen.Cli;
+
+internal static class SweepCommand
+{
+    public static int Run(string[] args) => throw new UsageException("sweep: not yet available");
+}
