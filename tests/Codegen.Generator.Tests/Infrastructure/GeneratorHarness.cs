@@ -28,13 +28,16 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<Spec> specs, bool trackSteps = true)
+    public static GeneratorDriver CreateDriver(IEnumerable<Spec> specs, bool trackSteps = true) => CreateDriver(specs, out _, trackSteps);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<Spec> specs, out IReadOnlyList<AdditionalText> texts, bool trackSteps = true)
     {
         var list = specs.ToList();
         var options = new TestOptionsProvider(list.ToDictionary(s => s.Path, s => s.Metadata()));
+        texts = list.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList();
         return CSharpGeneratorDriver.Create(
             new[] { new AwsModelGenerator().AsSourceGenerator() },
-            list.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)),
+            texts,
             ParseOptions,
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
