@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -123,16 +124,34 @@ internal static class ConformanceJson
         return text.Length <= max ? text : text.Substring(0, max) + $"... ({text.Length} characters)";
     }
 
+    /// <summary>
+    /// Numbers compare as Python compares what <c>json.loads</c> gives: integers exactly, floats (a fraction or
+    /// an exponent) as doubles, and an integer with a float by exact value.
+    /// </summary>
     private static bool NumbersEqual(JsonElement expected, JsonElement actual)
     {
-        if (expected.TryGetDecimal(out var a) && actual.TryGetDecimal(out var b) && a == b)
+        var expectedText = expected.GetRawText();
+        var actualText = actual.GetRawText();
+        var expectedFloat = IsFloat(expectedText);
+        var actualFloat = IsFloat(actualText);
+        if (!expectedFloat && !actualFloat)
         {
-            return true;
+            return BigInteger.Parse(expectedText, CultureInfo.InvariantCulture) == BigInteger.Parse(actualText, CultureInfo.InvariantCulture);
         }
 
-        // Python compares parsed numbers as ints or doubles: two spellings of the same double are equal.
-        return expected.TryGetDouble(out var x) && actual.TryGetDouble(out var y) && x.Equals(y);
+        var x = double.Parse(expectedText, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var y = double.Parse(actualText, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (expectedFloat && actualFloat)
+        {
+            return x.Equals(y);
+        }
+
+        var (integer, floating) = expectedFloat ? (actualText, x) : (expectedText, y);
+        return double.IsFinite(floating) && Math.Floor(floating) == floating
+            && new BigInteger(floating) == BigInteger.Parse(integer, CultureInfo.InvariantCulture);
     }
+
+    private static bool IsFloat(string number) => number.IndexOfAny(new[] { '.', 'e', 'E' }) >= 0;
 
     private static string Describe(JsonElement value)
     {

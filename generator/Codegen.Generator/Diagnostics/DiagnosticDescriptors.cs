@@ -21,7 +21,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor Unsupported = Create("CG0005", "Unsupported shape or trait", DiagnosticSeverity.Warning);
 
-    public static readonly DiagnosticDescriptor NameCollision = Create("CG0006", "Names collide after conversion to C#", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NameCollision = Create("CG0006", "Names collide after conversion to C#", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor UnknownOperation = Create("CG0007", "The operation filter names an unknown operation", DiagnosticSeverity.Error);
 

@@ -30,7 +30,7 @@ internal static class JsonCodecEmitter
         switch (type.Role)
         {
             case TypeRole.Error:
-                WriteErrorReader(w, self, type);
+                WriteErrorReader(w, model, self, type);
                 break;
             default:
                 if (type.Shape.Kind == ShapeKind.Union)
@@ -258,7 +258,7 @@ internal static class JsonCodecEmitter
         }
     }
 
-    private static void WriteErrorReader(SourceWriter w, string self, CodeType type)
+    private static void WriteErrorReader(SourceWriter w, CodeModel model, string self, CodeType type)
     {
         w.Line("/// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>");
         w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, string? message)");
@@ -272,7 +272,7 @@ internal static class JsonCodecEmitter
             w.Line($"if (reader.Read() && {Wire}.StartObject(ref reader))");
             w.OpenBrace();
             DeclareLocals(w, type with { Members = members.ToEquatableArray() });
-            WriteMemberLoop(w, null, type with { Members = members.ToEquatableArray() });
+            WriteMemberLoop(w, model, type with { Members = members.ToEquatableArray() });
             w.Line($"return new {self}(message, response.StatusCode, response.RequestId)");
             w.OpenBrace();
             for (var i = 0; i < members.Count; i++)
@@ -309,7 +309,7 @@ internal static class JsonCodecEmitter
         w.Line("string? member = null;");
     }
 
-    private static void WriteMemberLoop(SourceWriter w, CodeModel? model, CodeType type)
+    private static void WriteMemberLoop(SourceWriter w, CodeModel model, CodeType type)
     {
         w.Line("try");
         w.OpenBrace();
@@ -438,7 +438,7 @@ internal static class JsonCodecEmitter
     }
 
     /// <summary>Statements reading the value under the reader into <paramref name="target"/> (a nullable local).</summary>
-    private static void ReadValue(SourceWriter w, CodeModel? model, TypeRef type, string target, int depth)
+    private static void ReadValue(SourceWriter w, CodeModel model, TypeRef type, string target, int depth)
     {
         switch (type.Kind)
         {
@@ -489,7 +489,7 @@ internal static class JsonCodecEmitter
                 break;
             case ShapeKind.Structure:
             case ShapeKind.Union:
-                w.Line($"{target} = global::{model!.Namespace}.Serialization.{CodecFor(model, type)}.Read(ref reader);");
+                w.Line($"{target} = global::{model.Namespace}.Serialization.{CodecFor(model, type)}.Read(ref reader);");
                 break;
             case ShapeKind.List:
                 ReadList(w, model, type, target, depth);
@@ -500,7 +500,7 @@ internal static class JsonCodecEmitter
         }
     }
 
-    private static void ReadList(SourceWriter w, CodeModel? model, TypeRef type, string target, int depth)
+    private static void ReadList(SourceWriter w, CodeModel model, TypeRef type, string target, int depth)
     {
         var list = "list" + depth;
         var index = "index" + depth;
@@ -556,7 +556,7 @@ internal static class JsonCodecEmitter
         w.CloseBrace();
     }
 
-    private static void ReadMap(SourceWriter w, CodeModel? model, TypeRef type, string target, int depth)
+    private static void ReadMap(SourceWriter w, CodeModel model, TypeRef type, string target, int depth)
     {
         var map = "map" + depth;
         var key = "key" + depth;

@@ -39,6 +39,12 @@ internal static class OperationEmitter
             }
 
             w.Line($"new global::System.Collections.Generic.KeyValuePair<string, string>(\"Content-Type\", {CSharp.Literal("application/x-amz-json-" + (meta.JsonVersion ?? "1.0"))}),");
+            if (meta.AwsQueryCompatible)
+            {
+                // Tells a service that also speaks awsQuery to answer errors with the awsQuery codes (x-amzn-query-error).
+                w.Line("new global::System.Collections.Generic.KeyValuePair<string, string>(\"x-amzn-query-mode\", \"true\"),");
+            }
+
             w.CloseBrace(";");
             w.Line();
         }
@@ -61,7 +67,10 @@ internal static class OperationEmitter
             w.CloseBrace();
             w.Line();
             w.Line($"var body = {Runtime}.Json.JsonWireWriter.WriteToArray((typed, options ?? {Runtime}.Operations.SerializationOptions.Default), static (writer, state) => global::{ns}.{operation.RequestTypeName}JsonCodec.Write(writer, state.typed, state.Item2));");
-            w.Line($"return new {Runtime}.Http.AwsHttpRequest({CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, Headers, body);");
+            var hostPrefix = HostPrefixExpression(model, operation);
+            w.Line(hostPrefix is null
+                ? $"return new {Runtime}.Http.AwsHttpRequest({CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, Headers, body);"
+                : $"return new {Runtime}.Http.AwsHttpRequest({CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, Headers, body) {{ HostPrefix = {hostPrefix} }};");
         }
         else
         {
@@ -78,8 +87,75 @@ internal static class OperationEmitter
         w.CloseBrace();
         w.Line();
         w.Line($"public {Runtime}.Errors.AwsServiceException DeserializeError({Runtime}.Http.AwsHttpResponse response) => global::{ns}.{model.ServiceName}ErrorReader.Read(response);");
+        if (model.WireSupported && op.HostPrefix is not null && op.HostPrefix.Contains("{"))
+        {
+            w.Line();
+            w.Line("/// <summary>A host label: a member's value checked to be letters, digits, dots and hyphens.</summary>");
+            w.Line("private static string HostLabel(string? value, string member)");
+            w.OpenBrace();
+            w.Line("if (string.IsNullOrEmpty(value))");
+            w.OpenBrace();
+            w.Line("throw new global::System.ArgumentException(\"The member \" + member + \" goes into the host name and must be set.\", \"request\");");
+            w.CloseBrace();
+            w.Line();
+            w.Line("foreach (var c in value)");
+            w.OpenBrace();
+            w.Line("if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))");
+            w.OpenBrace();
+            w.Line("throw new global::System.ArgumentException(\"The member \" + member + \" goes into the host name and may hold only letters, digits, '.' and '-'.\", \"request\");");
+            w.CloseBrace();
+            w.CloseBrace();
+            w.Line();
+            w.Line("return value;");
+            w.CloseBrace();
+        }
+
         w.CloseBrace();
         return w.EndFile();
+    }
+
+    /// <summary>
+    /// The C# expression of the operation's host prefix, its <c>{label}</c>s read from the request's host label
+    /// members (as botocore does: each must be letters, digits, dots and hyphens); <see langword="null"/> for none.
+    /// </summary>
+    private static string? HostPrefixExpression(CodeModel model, CodeOperation operation)
+    {
+        var template = operation.Operation.HostPrefix;
+        if (string.IsNullOrEmpty(template))
+        {
+            return null;
+        }
+
+        var request = model.Types.FirstOrDefault(t => t.Role == TypeRole.Request && t.TypeName == operation.RequestTypeName);
+        var parts = new System.Collections.Generic.List<string>();
+        var literal = new System.Text.StringBuilder();
+        for (var i = 0; i < template!.Length; i++)
+        {
+            var close = template[i] == '{' ? template.IndexOf('}', i + 1) : -1;
+            var label = close > i ? template.Substring(i + 1, close - i - 1) : null;
+            var member = label is null ? null : request?.Members.FirstOrDefault(m => m.Member.Name == label && m.Type.Kind == ShapeKind.String);
+            if (member is null)
+            {
+                literal.Append(template[i]);
+                continue;
+            }
+
+            if (literal.Length > 0)
+            {
+                parts.Add(CSharp.Literal(literal.ToString()));
+                literal.Clear();
+            }
+
+            parts.Add($"HostLabel(typed.{member.PropertyName}, {CSharp.Literal(member.Member.Name)})");
+            i = close;
+        }
+
+        if (literal.Length > 0)
+        {
+            parts.Add(CSharp.Literal(literal.ToString()));
+        }
+
+        return string.Join(" + ", parts);
     }
 
     public static string EmitErrorReader(CodeModel model)

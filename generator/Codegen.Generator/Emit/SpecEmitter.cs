@@ -40,6 +40,7 @@ internal static class SpecEmitter
 
         files.Add(new GeneratedFile(root + model.BaseExceptionName + ".g.cs", ErrorEmitter.EmitBase(model)));
         files.Add(new GeneratedFile(root + model.OperationsName + ".g.cs", OperationEmitter.EmitOperationsClass(model)));
+        files.Add(new GeneratedFile(root + model.ClientName + ".g.cs", ClientEmitter.Emit(model)));
         files.Add(new GeneratedFile(wire + model.ServiceName + "ErrorReader.g.cs", OperationEmitter.EmitErrorReader(model)));
         foreach (var operation in model.Operations)
         {

@@ -35,7 +35,11 @@ internal sealed record OperationModel(
     string? Documentation,
     bool Deprecated,
     bool RequiresSigning,
-    SourceSpan Position);
+    SourceSpan Position)
+{
+    /// <summary>The endpoint trait's host prefix, e.g. <c>data.</c> or <c>{AccountId}.</c> (labels name input members).</summary>
+    public string? HostPrefix { get; init; }
+}
 
 internal enum ShapeKind
 {
@@ -141,6 +145,9 @@ internal sealed record MemberModel(string Name, string Target, SourceSpan Positi
 
     /// <summary>Smithy <c>@default</c>, as JSON text, for documentation.</summary>
     public string? DefaultValue { get; init; }
+
+    /// <summary>The member fills a <c>{label}</c> of the operation's host prefix (botocore <c>hostLabel</c>, Smithy <c>@hostLabel</c>).</summary>
+    public bool HostLabel { get; init; }
 }
 
 internal sealed record EnumValueModel(string Name, string Value, int? IntValue, string? Documentation);

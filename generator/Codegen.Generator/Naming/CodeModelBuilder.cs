@@ -18,7 +18,7 @@ internal sealed class CodeModelBuilder
     /// <summary>Members every generated structure has, or inherits from <see cref="object"/>.</summary>
     private static readonly string[] ReservedStructureMembers =
     {
-        "Lenses", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "Operation", "OperationInfo",
+        "Lenses", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
     };
 
     /// <summary>Members an exception inherits; model members with these names are renamed (except Message, which maps onto the base).</summary>
@@ -27,6 +27,12 @@ internal sealed class CodeModelBuilder
         "Data", "Source", "StackTrace", "InnerException", "HelpLink", "HResult", "TargetSite", "ErrorCode", "ErrorMessage",
         "StatusCode", "RequestId", "IsFault", "IsThrottling", "GetBaseException", "GetObjectData", "ToString", "Equals",
         "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "SerializeObjectState", "WireErrorCode",
+    };
+
+    /// <summary>Members of the runtime's AwsClient that an operation method must not hide.</summary>
+    private static readonly HashSet<string> ReservedClientMembers = new(StringComparer.Ordinal)
+    {
+        "SendAsync", "DisposeAsync", "ToStringAsync", "EqualsAsync", "GetHashCodeAsync", "GetTypeAsync",
     };
 
     private readonly ServiceModel _model;
@@ -74,11 +80,16 @@ internal sealed class CodeModelBuilder
         // 1. Operation types first: their names are fixed by the rule.
         var requestNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var responseNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Request names first: an operation named like another's response type (DeleteIntegrationResponse next to
+        // DeleteIntegration) keeps its own name, and the response type is numbered.
         foreach (var operation in operations)
         {
-            var pascal = Identifiers.ToPascalCase(operation.Name);
-            requestNames[operation.Name] = UniqueTypeName(pascal, operation.Position, "operation " + operation.Name);
-            responseNames[operation.Name] = UniqueTypeName(pascal + "Response", operation.Position, "operation " + operation.Name);
+            requestNames[operation.Name] = UniqueTypeName(Identifiers.ToPascalCase(operation.Name), operation.Position, "the input of operation " + operation.Name);
+        }
+
+        foreach (var operation in operations)
+        {
+            responseNames[operation.Name] = UniqueTypeName(Identifiers.ToPascalCase(operation.Name) + "Response", operation.Position, "the output of operation " + operation.Name);
         }
 
         // 2. Which shapes are reached, and how.
@@ -179,7 +190,13 @@ internal sealed class CodeModelBuilder
             requestShape = requestShape with { Documentation = operation.Documentation ?? requestShape.Documentation, Deprecated = requestShape.Deprecated || operation.Deprecated };
             types.Add(MakeType(requestName, TypeRole.Request, requestShape, operation.Name, responseName));
             types.Add(MakeType(responseName, TypeRole.Response, responseShape, operation.Name, null));
-            codeOperations.Add(new CodeOperation(operation, Identifiers.ToPascalCase(operation.Name) + "Async", requestName, responseName)
+            var methodName = Identifiers.ToPascalCase(operation.Name) + "Async";
+            if (ReservedClientMembers.Contains(methodName))
+            {
+                methodName = Identifiers.ToPascalCase(operation.Name) + "OperationAsync";
+            }
+
+            codeOperations.Add(new CodeOperation(operation, methodName, requestName, responseName)
             {
                 ErrorTypeNames = operation.Errors.Where(e => _typeNames.ContainsKey(e) && _shapes[e].IsError).Select(e => _typeNames[e]).ToEquatableArray(),
             });

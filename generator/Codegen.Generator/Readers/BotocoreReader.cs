@@ -204,7 +204,10 @@ internal sealed class BotocoreReader
             Documentation: op.GetString("documentation"),
             Deprecated: op.GetBoolean("deprecated"),
             RequiresSigning: !noAuth,
-            Position: DiagnosticBag.NameSpan(property));
+            Position: DiagnosticBag.NameSpan(property))
+        {
+            HostPrefix = op.GetObject("endpoint")?.GetString("hostPrefix"),
+        };
     }
 
     private const string Unresolved = "\0unresolved";
@@ -477,6 +480,7 @@ internal sealed class BotocoreReader
             TimestampFormat = ReadTimestampFormat(json),
             IdempotencyToken = json.GetBoolean("idempotencyToken"),
             JsonValue = json.GetBoolean("jsonvalue"),
+            HostLabel = json.GetBoolean("hostLabel"),
         };
     }
 

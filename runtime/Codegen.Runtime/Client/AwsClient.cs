@@ -147,7 +147,7 @@ public class AwsClient : IDisposable
 
         // Serialized once: idempotency tokens and the body stay identical across attempts.
         var serialized = operation.SerializeRequest(request);
-        var uri = BuildUri(ResolveEndpoint(info.Service), serialized.Path);
+        var uri = BuildUri(ResolveEndpoint(info.Service), serialized.Path, serialized.HostPrefix);
         var host = HostHeader(uri);
         var headers = PrepareHeaders(serialized.Headers);
         var invocationId = Guid.NewGuid().ToString();
@@ -364,7 +364,7 @@ public class AwsClient : IDisposable
         return result;
     }
 
-    private static Uri BuildUri(Uri endpoint, string path)
+    private static Uri BuildUri(Uri endpoint, string path, string? hostPrefix)
     {
         var basePath = endpoint.AbsolutePath.TrimEnd('/');
         if (path.Length == 0 || path[0] != '/')
@@ -372,7 +372,11 @@ public class AwsClient : IDisposable
             path = "/" + path;
         }
 
-        return new Uri(endpoint.GetLeftPart(UriPartial.Authority) + basePath + path);
+        // The operation's host prefix (endpoint trait) goes before the endpoint's host, e.g. data.example.com.
+        var authority = string.IsNullOrEmpty(hostPrefix)
+            ? endpoint.GetLeftPart(UriPartial.Authority)
+            : endpoint.Scheme + Uri.SchemeDelimiter + hostPrefix + endpoint.Authority;
+        return new Uri(authority + basePath + path);
     }
 
     private static string HostHeader(Uri uri)

@@ -30,6 +30,12 @@ public sealed class AwsHttpRequest
     /// <summary>The body bytes.</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
+    /// <summary>
+    /// What goes before the endpoint's host name for this request (the operation's endpoint trait, with its
+    /// labels filled in from the request), e.g. <c>data.</c>; <see langword="null"/> for none.
+    /// </summary>
+    public string? HostPrefix { get; init; }
+
     /// <summary>The first value of header <paramref name="name"/> (case-insensitive), or <see langword="null"/>.</summary>
     public string? GetHeader(string name)
     {

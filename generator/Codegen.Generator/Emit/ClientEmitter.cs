@@ -1,0 +1,65 @@
+using Codegen.Generator.Model;
+
+namespace Codegen.Generator.Emit;
+
+/// <summary>
+/// Writes the per-service client: a subclass of the runtime's <c>AwsClient</c> with one async method per
+/// operation (<c>VerifySoftwareTokenAsync</c>). Everything else (endpoint, signing, retries) is the runtime's.
+/// </summary>
+internal static class ClientEmitter
+{
+    private const string Runtime = TypeExpressions.Runtime;
+
+    public static string Emit(CodeModel model)
+    {
+        var name = model.ClientName;
+        var meta = model.Metadata;
+        var w = SourceWriter.StartFile(model.Namespace);
+        w.Line($"/// <summary>A client for {DocComments.Escape(meta.ServiceFullName ?? meta.ServiceId)}: one method per operation; signs, retries and sends.</summary>");
+        w.Line($"/// <remarks>Thread-safe and meant to be long-lived. It disposes only an HttpClient it created itself.</remarks>");
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.Line($"{model.Accessibility} partial class {name} : {Runtime}.Client.AwsClient");
+        w.OpenBrace();
+        w.Line("/// <summary>Creates a client that owns its HttpClient.</summary>");
+        w.Line($"public {name}({Runtime}.Client.AwsClientOptions options)");
+        w.Indent();
+        w.Line(": base(options)");
+        w.Outdent();
+        w.OpenBrace();
+        w.CloseBrace();
+        w.Line();
+        w.Line("/// <summary>Creates a client over an HttpClient the caller owns (e.g. from IHttpClientFactory).</summary>");
+        w.Line($"public {name}({Runtime}.Client.AwsClientOptions options, global::System.Net.Http.HttpClient httpClient)");
+        w.Indent();
+        w.Line(": base(options, httpClient)");
+        w.Outdent();
+        w.OpenBrace();
+        w.CloseBrace();
+        foreach (var operation in model.Operations)
+        {
+            var request = $"global::{model.Namespace}.{operation.RequestTypeName}";
+            var response = $"global::{model.Namespace}.{operation.ResponseTypeName}";
+            w.Line();
+            DocComments.Summary(w, operation.Operation.Documentation, $"Calls {operation.Operation.Name}.");
+            w.Line("/// <param name=\"request\">The request.</param>");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the call, including its retries.</param>");
+            foreach (var error in operation.ErrorTypeNames)
+            {
+                w.Line($"/// <exception cref=\"global::{model.Namespace}.{error}\">The service returned this error.</exception>");
+            }
+
+            if (operation.Operation.Deprecated)
+            {
+                w.Line("[global::System.Obsolete(\"The service model marks this operation as deprecated.\")]");
+            }
+
+            w.Line($"public global::System.Threading.Tasks.Task<{response}> {operation.MethodName}({request} request, global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Indent();
+            w.Line("SendAsync(request, cancellationToken);");
+            w.Outdent();
+        }
+
+        w.CloseBrace();
+        return w.EndFile();
+    }
+}

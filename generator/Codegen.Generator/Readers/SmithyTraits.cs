@@ -1,0 +1,84 @@
+namespace Codegen.Generator.Readers;
+
+/// <summary>The absolute ids of the Smithy traits the reader honours (docs/smithy.md lists what each one becomes).</summary>
+internal static class SmithyTraits
+{
+    public const string Prelude = "smithy.api";
+
+    // Documentation and shape meaning
+    public const string Documentation = "smithy.api#documentation";
+    public const string Deprecated = "smithy.api#deprecated";
+    public const string Sensitive = "smithy.api#sensitive";
+    public const string Title = "smithy.api#title";
+    public const string Mixin = "smithy.api#mixin";
+    public const string Input = "smithy.api#input";
+    public const string Output = "smithy.api#output";
+
+    // Nullability
+    public const string Required = "smithy.api#required";
+    public const string ClientOptional = "smithy.api#clientOptional";
+    public const string Default = "smithy.api#default";
+
+    // Constraints
+    public const string Length = "smithy.api#length";
+    public const string Range = "smithy.api#range";
+    public const string Pattern = "smithy.api#pattern";
+
+    // Enums
+    public const string EnumValue = "smithy.api#enumValue";
+    public const string EnumTrait = "smithy.api#enum";
+
+    // Serialization
+    public const string JsonName = "smithy.api#jsonName";
+    public const string XmlName = "smithy.api#xmlName";
+    public const string TimestampFormat = "smithy.api#timestampFormat";
+    public const string IdempotencyToken = "smithy.api#idempotencyToken";
+    public const string Sparse = "smithy.api#sparse";
+    public const string Streaming = "smithy.api#streaming";
+    public const string MediaType = "smithy.api#mediaType";
+
+    // Errors
+    public const string Error = "smithy.api#error";
+    public const string HttpError = "smithy.api#httpError";
+    public const string Retryable = "smithy.api#retryable";
+    public const string AwsQueryError = "aws.protocols#awsQueryError";
+
+    // HTTP bindings
+    public const string Http = "smithy.api#http";
+    public const string HttpHeader = "smithy.api#httpHeader";
+    public const string HttpPrefixHeaders = "smithy.api#httpPrefixHeaders";
+    public const string HttpQuery = "smithy.api#httpQuery";
+    public const string HttpQueryParams = "smithy.api#httpQueryParams";
+    public const string HttpLabel = "smithy.api#httpLabel";
+    public const string HttpPayload = "smithy.api#httpPayload";
+    public const string HttpResponseCode = "smithy.api#httpResponseCode";
+
+    // Service and auth
+    public const string AwsService = "aws.api#service";
+    public const string SigV4 = "aws.auth#sigv4";
+    public const string Auth = "smithy.api#auth";
+    public const string OptionalAuth = "smithy.api#optionalAuth";
+    public const string NoAuth = "smithy.api#noAuth";
+    public const string AwsQueryCompatible = "aws.protocols#awsQueryCompatible";
+
+    /// <summary>Auth scheme traits: a service with one of these (and no <c>@auth</c> list) authenticates with it.</summary>
+    public static readonly string[] AuthSchemes =
+    {
+        SigV4, "aws.auth#sigv4a", "smithy.api#httpBasicAuth", "smithy.api#httpDigestAuth", "smithy.api#httpBearerAuth", "smithy.api#httpApiKeyAuth",
+    };
+
+    /// <summary>
+    /// The protocol traits, in the order of preference when a service has several (the order botocore lists them:
+    /// CBOR first, then JSON, then the XML and query protocols).
+    /// </summary>
+    public static readonly (string Trait, string Protocol, string? JsonVersion)[] Protocols =
+    {
+        ("smithy.protocols#rpcv2Cbor", "smithy-rpc-v2-cbor", null),
+        ("aws.protocols#awsJson1_0", "json", "1.0"),
+        ("aws.protocols#awsJson1_1", "json", "1.1"),
+        ("aws.protocols#restJson1", "rest-json", null),
+        ("aws.protocols#restXml", "rest-xml", null),
+        ("aws.protocols#awsQuery", "query", null),
+        ("aws.protocols#ec2Query", "ec2", null),
+    };
+}

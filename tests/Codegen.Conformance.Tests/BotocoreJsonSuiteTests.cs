@@ -1,0 +1,45 @@
+using System;
+using System.IO;
+using System.Linq;
+using Codegen.Cli;
+using Codegen.Testing;
+using Xunit;
+
+namespace Codegen.Conformance.Tests;
+
+/// <summary>
+/// Botocore's protocol tests for awsJson 1.0 and 1.1 (<c>conformance/botocore-protocols</c> in the shared data),
+/// run through the generator, the compiler and the runtime by the CLI's conformance engine: every case passes
+/// or is skipped for a listed reason (botocore's own ignore list, or <c>conformance/known-failures.json</c>).
+/// </summary>
+public sealed class BotocoreJsonSuiteTests
+{
+    /// <summary>Each file with the number of cases that pass today: fewer means a regression or a runner that skips.</summary>
+    public static TheoryData<string, int> Files => new()
+    {
+        { "input/json.json", 50 },
+        { "output/json.json", 52 },
+        { "input/json_1_0.json", 18 },
+        { "output/json_1_0.json", 26 },
+        { "input/json_1_0-query-compatible.json", 1 },
+        { "output/json_1_0-query-compatible.json", 2 },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Files))]
+    public void EveryCasePassesOrIsSkippedForAListedReason(string file, int expectedPasses)
+    {
+        var root = SharedData.RequirePath("conformance", "botocore-protocols");
+        var path = Path.Combine(root, file.Replace('/', Path.DirectorySeparatorChar));
+        var report = ConformanceEngine.Run(new ConformanceOptions { Paths = new[] { path } });
+
+        var failures = report.Results.Where(r => r.Outcome == ConformanceOutcome.Fail).ToList();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Select(f => $"FAIL {f.Id}{Environment.NewLine}    {f.Detail}")));
+
+        // Skips come only from the two lists, never from the runner giving up on a json suite.
+        var unexpectedSkips = report.Results.Where(r => r.Outcome == ConformanceOutcome.Skip && r.SkipList is null).ToList();
+        Assert.True(unexpectedSkips.Count == 0, string.Join(Environment.NewLine, unexpectedSkips.Select(s => $"SKIP {s.Id}: {s.Detail}")));
+
+        Assert.True(report.Passed >= expectedPasses, $"{file}: {report.Summary}; expected at least {expectedPasses} to pass");
+    }
+}

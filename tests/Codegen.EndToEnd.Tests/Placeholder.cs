@@ -1,0 +1,5 @@
+namespace Codegen.EndToEnd.Tests;
+
+internal static class Placeholder
+{
+}
