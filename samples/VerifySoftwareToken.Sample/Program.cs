@@ -5,6 +5,12 @@ using Codegen.Runtime.Http;
 using Codegen.Runtime.Lenses;
 using Codegen.Runtime.Operations;
 
+// With --endpoint URL: the whole TOTP MFA flow against a Cognito endpoint such as cognito-local (see README.md).
+if (args.Length > 0)
+{
+    return await Sample.EndpointMode.RunAsync(args);
+}
+
 // The seed operation, built with the generated constructor, With* builders and lenses (no network).
 var request = new VerifySoftwareToken("123456")
     .WithAccessToken("eyJraWQiOiJleGFtcGxlIn0.access-token.signature")
@@ -40,3 +46,4 @@ var later = sendable.Operation.DeserializeResponse(new AwsHttpResponse(200, null
 Console.WriteLine($"  200 {{\"Status\":\"PENDING\"}} -> Status {later.Status} (known: {later.Status?.IsKnown})");
 var error = sendable.Operation.DeserializeError(new AwsHttpResponse(400, null, Encoding.UTF8.GetBytes("""{"__type":"CodeMismatchException","message":"Invalid code received for user"}""")));
 Console.WriteLine($"  400 CodeMismatchException -> {error.GetType().Name}: {error.Message}");
+return 0;

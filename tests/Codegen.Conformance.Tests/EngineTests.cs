@@ -61,6 +61,26 @@ public sealed class EngineTests : IDisposable
         Assert.Equal("1 passed, 0 failed, 0 skipped", report.Summary);
     }
 
+    [Fact]
+    public void EmptyValuesAreSentAndAGivenTokenIsKept()
+    {
+        var report = Run(Input("empty", """{"Name": "", "Token": "mine", "Tags": {}, "Renamed": null}""", """{"Name": "", "Token": "mine", "Tags": {}}"""));
+
+        Assert.Equal("1 passed, 0 failed, 0 skipped", report.Summary);
+    }
+
+    [Fact]
+    public void TheErrorCodeFallsBackToTheHeaderAndQueryErrorsNeedAQueryCompatibleService()
+    {
+        var header = """{"id": "header", "given": GIVEN, "response": {"status_code": 400, "headers": {"X-Amzn-Errortype": "Oops:http://x"}, "body": "{\"message\": \"m\"}"}, "errorCode": "Oops", "errorMessage": "m", "error": {"message": "m"}}""";
+        var query = """{"id": "query", "given": GIVEN, "response": {"status_code": 400, "headers": {"x-amzn-query-error": "Other;Sender"}, "body": "{\"__type\": \"Oops\"}"}, "errorCode": "Oops", "error": {}}""";
+
+        var report = Run(Suite(Given, header, query));
+
+        Assert.True(report.Failed == 0, string.Join("\n", report.Results.Select(r => r.Id + ": " + r.Detail)));
+        Assert.Equal(2, report.Passed);
+    }
+
     [Theory]
     [InlineData("""{"Name": "n", "Token": "00000000-0000-4000-8000-000000000000", "Count": 1}""", "$body.Count: expected 1, got 0")]
     [InlineData("""{"Name": "n", "Token": "00000000-0000-4000-8000-000000000000"}""", "$body.Count: expected nothing, got 0")]

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace Codegen.Cli;
 
 /// <summary>
-/// <c>conformance &lt;file-or-folder&gt;... [--verbose] [--ignore-list &lt;file&gt;] [--no-ignore-list] [--known-failures &lt;file&gt;]</c>:
+/// <c>conformance &lt;file-or-folder&gt;... [--verbose] [--ignore-list &lt;file&gt;] [--no-ignore-list] [--known-failures &lt;file&gt;] [--dump &lt;folder&gt;]</c>:
 /// runs botocore-format protocol test files through generated code and prints <c>PASS</c>, <c>FAIL</c> (with
 /// the differences) or <c>SKIP</c> (with the reason) per case, then <c>N passed, M failed, K skipped</c>.
 /// Exits with 0 only when nothing failed.
@@ -21,6 +21,7 @@ internal static class ConformanceCommand
         string? knownFailures = null;
         var noIgnoreList = false;
         var verbose = false;
+        string? dump = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,6 +38,9 @@ internal static class ConformanceCommand
                     break;
                 case "--known-failures":
                     knownFailures = GenerateCommand.Value(args, ref i);
+                    break;
+                case "--dump":
+                    dump = GenerateCommand.Value(args, ref i);
                     break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
@@ -61,19 +65,30 @@ internal static class ConformanceCommand
             NoIgnoreList = noIgnoreList,
             KnownFailuresPath = knownFailures,
             Verbose = verbose,
+            DumpFolder = dump,
         };
 
         var multipleFiles = paths.Count > 1 || System.IO.Directory.Exists(paths[0]);
-        var report = ConformanceEngine.Run(
-            options,
-            result => Print(result),
-            file =>
-            {
-                if (multipleFiles || verbose)
+        ConformanceReport report;
+        try
+        {
+            report = ConformanceEngine.Run(
+                options,
+                result => Print(result),
+                file =>
                 {
-                    Console.WriteLine("# " + file);
-                }
-            });
+                    if (multipleFiles || verbose)
+                    {
+                        Console.WriteLine("# " + file);
+                    }
+                });
+        }
+        catch (Exception e) when (e is System.IO.IOException or System.IO.InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            // An unreadable ignore list or known-failures file: no result would be trustworthy.
+            Console.Error.WriteLine("error: " + e.Message);
+            return 2;
+        }
 
         if (verbose)
         {

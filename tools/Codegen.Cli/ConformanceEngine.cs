@@ -46,8 +46,11 @@ public sealed record ConformanceOptions
     /// <summary>The repository's known failures; <see langword="null"/> uses <c>conformance/known-failures.json</c> of the repository.</summary>
     public string? KnownFailuresPath { get; init; }
 
-    /// <summary>Also run skipped cases and say in the reason whether they pass; print generator diagnostics.</summary>
+    /// <summary>Also run skipped cases and say in the reason whether they pass.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>When set, each suite's service model and generated files are written under this folder (for debugging).</summary>
+    public string? DumpFolder { get; init; }
 }
 
 /// <summary>The results of a run.</summary>
@@ -228,6 +231,11 @@ public static class ConformanceEngine
             foreach (var group in groups)
             {
                 var problem = group.Generate();
+                if (options.DumpFolder is { } dump)
+                {
+                    group.Dump(Path.Combine(dump, Path.GetFileNameWithoutExtension(display.Replace('/', '_'))));
+                }
+
                 if (problem is not null)
                 {
                     early[group] = problem.Value;
@@ -311,6 +319,11 @@ public static class ConformanceEngine
         /// </summary>
         private IEnumerable<ModelGroup> Split(JsonElement suite, int suiteIndex)
         {
+            if (suite.ValueKind != JsonValueKind.Object)
+            {
+                return Array.Empty<ModelGroup>();
+            }
+
             var description = suite.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : $"suite {suiteIndex}";
             var groups = new List<ModelGroup>();
             if (!suite.TryGetProperty("cases", out var cases) || cases.ValueKind != JsonValueKind.Array)
@@ -375,6 +388,21 @@ internal sealed class ModelGroup(string file, string description, JsonElement su
     public System.Reflection.Assembly? Assembly { get; set; }
 
     public ConformanceValues? Values { get; set; }
+
+    /// <summary>Writes the model, the generator's diagnostics and the generated files under <paramref name="folder"/>/<see cref="Namespace"/>.</summary>
+    public void Dump(string folder)
+    {
+        var target = Path.Combine(folder, Namespace);
+        Directory.CreateDirectory(target);
+        System.IO.File.WriteAllText(Path.Combine(target, "model.json"), ModelText);
+        System.IO.File.WriteAllText(Path.Combine(target, "diagnostics.txt"), Diagnostics);
+        foreach (var (hintName, source) in Files)
+        {
+            var path = Path.Combine(target, hintName.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            System.IO.File.WriteAllText(path, source);
+        }
+    }
 
     /// <summary>Writes the botocore service model of this group and runs the generator on it; a problem fails or skips every case.</summary>
     public (ConformanceOutcome Outcome, string Detail)? Generate()

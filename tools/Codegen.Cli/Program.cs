@@ -47,8 +47,9 @@ public static class Program
 
               generate <spec> --out <folder> [--operations A;B] [--namespace N] [--internal]
                   Writes the files the source generator would add for <spec>.
-              conformance <file-or-folder> [--verbose]
-                  Runs botocore-format protocol test files through generated code.
+              conformance <file-or-folder>... [--verbose] [--ignore-list <file>] [--no-ignore-list]
+                          [--known-failures <file>] [--dump <folder>]
+                  Runs botocore-format protocol test files through generated code (docs/conformance.md).
               sweep <folder> [--compile] [--jobs N] [--only a,b,c]
                   Generates (and compiles) every model under <folder>.
             """);

@@ -14,7 +14,7 @@ internal static class OperationEmitter
 
     public static string OperationClassName(CodeOperation operation) => Naming.Identifiers.ToPascalCase(operation.Operation.Name) + "Operation";
 
-    public static string EmitOperation(CodeModel model, CodeOperation operation)
+    public static string EmitOperation(CodeModel model, CodeOperation operation, System.Collections.Generic.ISet<string> validated)
     {
         var ns = model.Namespace + ".Serialization";
         var request = $"global::{model.Namespace}.{operation.RequestTypeName}";
@@ -56,6 +56,34 @@ internal static class OperationEmitter
         w.Line($"public {Runtime}.Operations.OperationInfo Info {{ get; }} = new {Runtime}.Operations.OperationInfo(global::{model.Namespace}.{model.OperationsName}.Service, {CSharp.Literal(op.Name)}, {CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, {(op.RequiresSigning ? "true" : "false")});");
         w.Line();
         w.Line($"public bool IsWireSupported => {(model.WireSupported ? "true" : "false")};");
+        w.Line();
+        w.Line($"public void ValidateRequest({Runtime}.Operations.IAwsRequest<{response}> request, {Runtime}.Validation.ValidationOptions? options = null)");
+        w.OpenBrace();
+        w.Line($"if (request is not {request} typed)");
+        w.OpenBrace();
+        w.Line($"throw new global::System.ArgumentException(\"Expected a {operation.RequestTypeName}.\", nameof(request));");
+        w.CloseBrace();
+        w.Line();
+        if (validated.Contains(operation.RequestTypeName))
+        {
+            w.Line($"options ??= {Runtime}.Validation.ValidationOptions.Default;");
+            w.Line("if (!options.Enabled)");
+            w.OpenBrace();
+            w.Line("return;");
+            w.CloseBrace();
+            w.Line();
+            w.Line($"var context = new {Runtime}.Validation.ValidationContext(options);");
+            w.Line($"global::{ns}.{ValidationEmitter.ValidatorName(operation.RequestTypeName)}.Validate(typed, context, string.Empty);");
+            w.Line($"context.ThrowIfInvalid({CSharp.Literal(operation.RequestTypeName)});");
+        }
+        else
+        {
+            w.Line("// The model constrains nothing in this request.");
+            w.Line("_ = typed;");
+            w.Line("_ = options;");
+        }
+
+        w.CloseBrace();
         w.Line();
         w.Line($"public {Runtime}.Http.AwsHttpRequest SerializeRequest({Runtime}.Operations.IAwsRequest<{response}> request, {Runtime}.Operations.SerializationOptions? options = null)");
         w.OpenBrace();

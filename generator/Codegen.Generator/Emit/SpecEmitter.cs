@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Codegen.Generator.Model;
 
@@ -38,6 +39,14 @@ internal static class SpecEmitter
             }
         }
 
+        var validated = ValidationEmitter.TypesToValidate(model);
+        var validatedNames = new HashSet<string>(validated.Select(t => t.TypeName), System.StringComparer.Ordinal);
+        foreach (var type in validated)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            files.Add(new GeneratedFile(wire + type.FileName + "Validator.g.cs", ValidationEmitter.Emit(model, type, validatedNames)));
+        }
+
         files.Add(new GeneratedFile(root + model.BaseExceptionName + ".g.cs", ErrorEmitter.EmitBase(model)));
         files.Add(new GeneratedFile(root + model.OperationsName + ".g.cs", OperationEmitter.EmitOperationsClass(model)));
         files.Add(new GeneratedFile(root + model.ClientName + ".g.cs", ClientEmitter.Emit(model)));
@@ -45,7 +54,7 @@ internal static class SpecEmitter
         foreach (var operation in model.Operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            files.Add(new GeneratedFile(wire + OperationEmitter.OperationClassName(operation) + ".g.cs", OperationEmitter.EmitOperation(model, operation)));
+            files.Add(new GeneratedFile(wire + OperationEmitter.OperationClassName(operation) + ".g.cs", OperationEmitter.EmitOperation(model, operation, validatedNames)));
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));

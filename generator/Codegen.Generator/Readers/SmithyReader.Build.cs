@@ -240,6 +240,7 @@ internal sealed partial class SmithyReader
             IdempotencyToken = traits.ContainsKey(SmithyTraits.IdempotencyToken),
             JsonValue = jsonValue,
             DefaultValue = defaultValue,
+            HostLabel = isStructure && traits.ContainsKey(SmithyTraits.HostLabel),
         };
     }
 
@@ -366,7 +367,10 @@ internal sealed partial class SmithyReader
             Documentation: TraitString(traits, SmithyTraits.Documentation, owner),
             Deprecated: traits.ContainsKey(SmithyTraits.Deprecated),
             RequiresSigning: RequiresSigning(shape),
-            Position: shape.Position);
+            Position: shape.Position)
+        {
+            HostPrefix = TraitObject(traits, SmithyTraits.Endpoint, owner)?.GetString("hostPrefix"),
+        };
     }
 
     /// <summary>

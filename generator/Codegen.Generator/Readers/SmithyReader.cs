@@ -121,11 +121,11 @@ internal sealed partial class SmithyReader
         }
 
         var operations = CollectOperations(service);
-        var reads = ReachShapes(service, operations);
+        var reached = ReachShapes(service, operations);
 
         // Names: the service's rename map, then the short names, disambiguated across namespaces.
         var moved = new List<SmithyNames.Moved>();
-        var all = operations.Select(o => o.Shape).Concat(reads).ToList();
+        var all = operations.Select(o => o.Shape).Concat(reached).ToList();
         var names = SmithyNames.Assign(all, service.Namespace, ReadRename(service), moved);
         foreach (var move in moved)
         {
@@ -137,7 +137,7 @@ internal sealed partial class SmithyReader
         }
 
         var shapeModels = new Dictionary<string, ShapeModel>(StringComparer.Ordinal);
-        foreach (var shape in reads)
+        foreach (var shape in reached)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var model = BuildShape(shape, names);
@@ -777,10 +777,14 @@ internal sealed partial class SmithyReader
         }
 
         var member = existing ?? new SmithyMember(name, target, targetValue, DiagnosticBag.NameSpan(property));
-        if (existing is not null && target is not null)
+        if (existing is not null)
         {
-            existing.Target = target;
-            existing.TargetValue = targetValue;
+            existing.Position = DiagnosticBag.NameSpan(property);
+            if (target is not null)
+            {
+                existing.Target = target;
+                existing.TargetValue = targetValue;
+            }
         }
 
         ReadTraits(json, member.Traits, $"member '{shape.Id}${name}'");

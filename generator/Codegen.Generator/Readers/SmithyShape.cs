@@ -89,7 +89,8 @@ internal sealed class SmithyMember
     /// <summary>Where the target is written (for diagnostics).</summary>
     public JsonValue? TargetValue { get; set; }
 
-    public SourceSpan Position { get; }
+    /// <summary>Where the member is declared (its redeclaration, if the shape redeclares a mixin member).</summary>
+    public SourceSpan Position { get; set; }
 
     public Dictionary<string, JsonValue> Traits { get; } = new(StringComparer.Ordinal);
 

@@ -53,6 +53,10 @@ internal static class SmithyTraits
     public const string HttpPayload = "smithy.api#httpPayload";
     public const string HttpResponseCode = "smithy.api#httpResponseCode";
 
+    // Host prefix
+    public const string Endpoint = "smithy.api#endpoint";
+    public const string HostLabel = "smithy.api#hostLabel";
+
     // Service and auth
     public const string AwsService = "aws.api#service";
     public const string SigV4 = "aws.auth#sigv4";

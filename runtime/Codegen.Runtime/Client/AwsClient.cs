@@ -45,6 +45,7 @@ public class AwsClient : IDisposable
     private readonly TimeSpan maxBackoff;
     private readonly TimeProvider timeProvider;
     private readonly SigV4Options signingOptions;
+    private readonly Validation.ValidationOptions validation;
     private int disposed;
 
     /// <summary>
@@ -97,6 +98,7 @@ public class AwsClient : IDisposable
         maxBackoff = options.MaxBackoff;
         timeProvider = options.TimeProvider ?? TimeProvider.System;
         signingOptions = options.SigningOptions ?? SigV4Options.Default;
+        validation = options.Validation ?? Validation.ValidationOptions.Default;
         ownsHttpClient = !supplied;
         this.httpClient = supplied ? httpClient! : CreateHttpClient();
     }
@@ -144,6 +146,9 @@ public class AwsClient : IDisposable
                 "The '" + info.Service.Protocol + "' protocol (service " + info.Service.ServiceId + ") is not supported on the wire, so "
                 + info.Name + " cannot be sent.");
         }
+
+        // Checked before anything is sent, with every problem reported at once.
+        operation.ValidateRequest(request, validation);
 
         // Serialized once: idempotency tokens and the body stay identical across attempts.
         var serialized = operation.SerializeRequest(request);

@@ -57,4 +57,11 @@ public sealed class AwsClientOptions
 
     /// <summary>Variations of the SigV4 rules; <see langword="null"/> means <see cref="SigV4Options.Default"/> (right for all services but S3).</summary>
     public SigV4Options? SigningOptions { get; set; }
+
+    /// <summary>
+    /// What is checked before a request is sent (required members, minimum lengths and values; maximums and
+    /// patterns on request). <see langword="null"/> means <see cref="Validation.ValidationOptions.Default"/>;
+    /// <see cref="Validation.ValidationOptions.None"/> turns checking off.
+    /// </summary>
+    public Validation.ValidationOptions? Validation { get; set; }
 }

@@ -17,6 +17,12 @@ public interface IOperation<TResponse>
     /// <summary>Whether this operation's protocol has a generated serializer.</summary>
     bool IsWireSupported { get; }
 
+    /// <summary>
+    /// Checks <paramref name="request"/> against its model's constraints, as botocore does before sending.
+    /// </summary>
+    /// <exception cref="Validation.RequestValidationException">Every problem found, each with its member path.</exception>
+    void ValidateRequest(IAwsRequest<TResponse> request, Validation.ValidationOptions? options = null);
+
     /// <summary>Serializes <paramref name="request"/> into an HTTP request description.</summary>
     /// <exception cref="System.NotSupportedException">The protocol has no serializer (<see cref="IsWireSupported"/> is false).</exception>
     /// <exception cref="System.ArgumentException">The request is not this operation's request type.</exception>

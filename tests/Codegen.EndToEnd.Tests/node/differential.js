@@ -54,7 +54,14 @@ function header(headers, name) {
 function bodyText(body) {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
-  return Buffer.from(body).toString('utf8');
+  return new TextDecoder('utf-8', { fatal: true }).decode(body);
+}
+
+// Header names as Node's HTTP stack hands them to the SDK: lowercase.
+function lowercaseKeys(headers) {
+  const out = {};
+  for (const [k, v] of Object.entries(headers || {})) out[k.toLowerCase()] = v;
+  return out;
 }
 
 // Parsed output as plain JSON: timestamps as ISO-8601 strings with milliseconds, blobs as base64, no $metadata.
@@ -89,7 +96,7 @@ async function runRequest(c) {
 }
 
 async function runResponse(c) {
-  const headers = Object.assign({}, cases.responseHeaders || {}, c.headers || {});
+  const headers = lowercaseKeys(Object.assign({}, cases.responseHeaders || {}, c.headers || {}));
   const { client } = clientAnswering({ status: c.status, headers, body: c.body });
   try {
     const output = await client.send(command(c.operation, c.input || {}));

@@ -9,16 +9,19 @@ namespace Codegen.Generator.Tests.Smithy;
 /// <summary>
 /// Compares two named models of one service (from its botocore and its Smithy model) as the user sees them: the
 /// generated types, their members with C# types and required-ness, and the enum values (documentation, wire
-/// details and constraints are not compared), and says why each difference is there:
+/// details and constraints are not compared), and says why each difference is there, by looking at what the two
+/// source models say:
 /// <list type="bullet">
-/// <item><see cref="Drift"/>: the two source models say different things (the snapshots were taken at different
-/// times: a member, value or shape exists in one only, or @required was added or removed).</item>
-/// <item><see cref="Policy"/>: same facts, mapped differently on purpose (a @required @clientOptional member is
-/// optional from Smithy, required from botocore).</item>
-/// <item><see cref="Format"/>: one format cannot say what the other says (botocore has no @sparse, writes event
-/// stream unions as structures).</item>
-/// <item><see cref="Unexplained"/>: none of these: a reader or naming difference to look at.</item>
+/// <item><see cref="Drift"/>: the sources say different things (the snapshots were taken at different times, or
+/// botocore's conversion changed the model: a member, value or shape in one only, @required added or removed, a
+/// target renamed, @sparse in one only).</item>
+/// <item><see cref="Policy"/>: the same facts, mapped differently on purpose (a @required @clientOptional member
+/// is optional from Smithy, required from botocore; docs/smithy.md).</item>
+/// <item><see cref="Format"/>: the botocore model cannot or does not say what the Smithy model says (an event
+/// stream or older union written as a plain structure).</item>
+/// <item><see cref="Unexplained"/>: none of these — a reader or naming difference to look at.</item>
 /// </list>
+/// The Smithy side is looked up in the raw JSON by short name (own members only: the AWS models use no mixins).
 /// </summary>
 internal sealed class NamedModelComparison
 {
@@ -62,6 +65,8 @@ internal sealed class NamedModelComparison
 
     public sealed record Difference(string Kind, string Where, string Detail, string Cause);
 
+    public static bool IsDrift(Difference difference) => difference.Cause.StartsWith(Drift, StringComparison.Ordinal);
+
     /// <summary>
     /// Compares <paramref name="botocore"/> and <paramref name="smithy"/>; the sources (the botocore reader's model
     /// and the Smithy JSON) are used to explain each difference.
@@ -95,8 +100,9 @@ internal sealed class NamedModelComparison
 
             if (b.Role != s.Role || b.Shape.Kind != s.Shape.Kind)
             {
-                var cause = b.Shape.Kind == ShapeKind.Structure && s.Shape.Kind == ShapeKind.Union && s.Shape.Streaming ? Format + ": botocore writes an event stream union as a structure"
-                    : b.Shape.Kind == ShapeKind.Structure && s.Shape.Kind == ShapeKind.Union && !SmithyType(s.Shape.Name, "union") ? Drift
+                var structureForUnion = b.Shape.Kind == ShapeKind.Structure && s.Shape.Kind == ShapeKind.Union && SmithyType(s.Shape.Name, "union");
+                var cause = structureForUnion && s.Shape.Streaming ? Format + ": botocore writes an event stream union as a structure"
+                    : structureForUnion ? Format + ": the botocore model writes this union as a plain structure"
                     : Unexplained;
                 Add(TypeKind, name, $"{b.Role} {b.Shape.Kind} vs {s.Role} {s.Shape.Kind}", cause);
                 continue;
@@ -117,13 +123,13 @@ internal sealed class NamedModelComparison
                 {
                     var inBotocore = BotocoreMember(b.Shape.Name, smember.Member.Name) is not null;
                     memberDrift |= !inBotocore;
-                    Add(MemberOnlyInSmithy, where, "", inBotocore ? Unexplained : Drift);
+                    Add(MemberOnlyInSmithy, where, "", inBotocore ? Unexplained : b.Role == TypeRole.Error ? Drift + ": the botocore model leaves out members of this error" : Drift);
                 }
                 else
                 {
                     if (bmember.Type.CSharpType != smember.Type.CSharpType)
                     {
-                        Add(MemberType, where, $"{bmember.Type.CSharpType} vs {smember.Type.CSharpType}", ExplainType(bmember, smember));
+                        Add(MemberType, where, $"{bmember.Type.CSharpType} vs {smember.Type.CSharpType}", ExplainType(s, bmember, smember));
                     }
 
                     if (bmember.Nullable != smember.Nullable)
@@ -151,35 +157,67 @@ internal sealed class NamedModelComparison
             }
         }
 
+        memberDrift |= _differences.Any(d => d.Cause.StartsWith(Drift, StringComparison.Ordinal));
         foreach (var (kind, type) in pendingTypes)
         {
             // A shape the other model does not have is drift; one it has but does not reach is reached here
             // through a member the other model lacks (drift), if there is such a member.
-            var inOther = kind == TypeOnlyInBotocore ? _smithyShapes.ContainsKey(type.Shape.Name) : _botocoreShapes.ContainsKey(type.Shape.Name);
+            var inOther = kind == TypeOnlyInBotocore
+                ? _smithyShapes.TryGetValue(type.Shape.Name, out var other) && other.GetString("type") is not ("operation" or "service" or "resource")
+                : _botocoreShapes.ContainsKey(type.Shape.Name);
             Add(kind, type.TypeName, type.Shape.Kind.ToString(), !inOther || memberDrift ? Drift : Unexplained);
         }
     }
 
-    private string ExplainType(CodeMember botocore, CodeMember smithy)
+    private string ExplainType(CodeType smithyType, CodeMember botocore, CodeMember smithy)
     {
-        if (botocore.Type.CSharpType.Replace("?", "") == smithy.Type.CSharpType.Replace("?", "") && smithy.Type.ElementNullable && !botocore.Type.ElementNullable)
+        // Compare what the two sources say about the member's target: its name, its type, and whether it is sparse.
+        var target = SmithyMember(smithyType.Shape.Name, smithy.Member.Name)?.GetString("target");
+        if (target is null)
         {
-            return Format + ": @sparse (botocore has no sparse lists or maps)";
+            return Unexplained;
         }
 
-        if (botocore.Type.Kind != smithy.Type.Kind || botocore.Member.Target != smithy.Member.Target)
+        var targetName = target.Substring(target.IndexOf('#') + 1);
+        if (targetName != botocore.Member.Target && !target.StartsWith("smithy.api#", StringComparison.Ordinal))
         {
-            // The member targets another shape, or its target changed type: compare the sources.
-            var smithyMember = SmithyMember(smithy.Member.Target == botocore.Member.Target ? "" : "", "");
-            _ = smithyMember;
-            return botocore.Type.Kind != smithy.Type.Kind && _botocoreShapes.TryGetValue(botocore.Member.Target, out var target) &&
-                   _smithyShapes.TryGetValue(botocore.Member.Target, out var smithyTarget) && smithyTarget.GetString("type") is { } type && !SameKind(target.Kind, type)
-                ? Drift
-                : Unexplained;
+            return Drift + ": the sources name the target differently";
+        }
+
+        var targetType = target.StartsWith("smithy.api#", StringComparison.Ordinal)
+            ? PreludeType(targetName)
+            : _smithyShapes.TryGetValue(targetName, out var shape) ? shape.GetString("type") : null;
+        if (targetType is not null && !SameKind(botocore.Type.Kind, targetType))
+        {
+            return Drift;
+        }
+
+        if (botocore.Type.CSharpType.Replace("?", "") == smithy.Type.CSharpType.Replace("?", ""))
+        {
+            var smithySparse = _smithyShapes.TryGetValue(targetName, out var list) && list.GetObject("traits")?["smithy.api#sparse"] is not null;
+            var botocoreSparse = _botocoreShapes.TryGetValue(botocore.Member.Target, out var botocoreList) && botocoreList.Sparse;
+            if (smithySparse != botocoreSparse)
+            {
+                return Drift + ": @sparse in one source only";
+            }
         }
 
         return Unexplained;
     }
+
+    private static string? PreludeType(string name) => name switch
+    {
+        "String" => "string",
+        "Boolean" or "PrimitiveBoolean" => "boolean",
+        "Integer" or "PrimitiveInteger" => "integer",
+        "Long" or "PrimitiveLong" => "long",
+        "Float" or "PrimitiveFloat" => "float",
+        "Double" or "PrimitiveDouble" => "double",
+        "Timestamp" => "timestamp",
+        "Blob" => "blob",
+        "Document" => "document",
+        _ => null,
+    };
 
     private string ExplainRequired(CodeType botocoreType, CodeType smithyType, CodeMember botocore, CodeMember smithy)
     {

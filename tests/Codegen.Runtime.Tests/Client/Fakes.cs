@@ -34,6 +34,10 @@ internal sealed class FakeOperation : IOperation<FakeResponse>
 
     public int SerializeCount { get; private set; }
 
+    public void ValidateRequest(IAwsRequest<FakeResponse> request, Codegen.Runtime.Validation.ValidationOptions? options = null)
+    {
+    }
+
     public AwsHttpRequest SerializeRequest(IAwsRequest<FakeResponse> request, SerializationOptions? options = null)
     {
         SerializeCount++;

@@ -1,5 +1,0 @@
-namespace Codegen.EndToEnd.Tests;
-
-internal static class Placeholder
-{
-}

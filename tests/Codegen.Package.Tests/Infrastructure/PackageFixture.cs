@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Xml.Linq;
+using Codegen.Testing;
+using Xunit;
+using Xunit.Sdk;
+
+namespace Codegen.Package.Tests.Infrastructure;
+
+/// <summary>All tests of this assembly share one pack (and run one after another: they build in one temp tree).</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    public const string Name = "package";
+}
+
+/// <summary>
+/// Packs <c>Codegen</c> and <c>Codegen.Runtime</c> once, into a fresh folder that serves as the only package source of
+/// the consumer projects.
+/// <para>
+/// Staleness: NuGet's global packages folder caches a package by id and version forever, so a consumer restoring a
+/// version it saw before would get the old bits. Two guards: every run packs a version of its own
+/// (<c>VersionPrefix</c> from Directory.Build.props plus the suffix <c>ci.&lt;UTC time&gt;.&lt;random&gt;</c>), and consumers
+/// restore into a global packages folder inside this run's temp tree (deleted afterwards, so CI machines do not
+/// collect a copy per run). The packed projects build into a private artifacts folder
+/// (<c>--artifacts-path</c>): the repository's bin/obj are neither reused nor touched.
+/// </para>
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    /// <summary>Set to 1 to keep the temp tree for a look after a failure.</summary>
+    public const string KeepVariable = "CODEGEN_KEEP_PACKAGE_TEST_DIR";
+
+    public PackageFixture()
+    {
+        RepositoryRoot = SharedData.RepositoryRoot;
+        Root = Path.Combine(Path.GetTempPath(), "codegen-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Feed = Path.Combine(Root, "feed");
+        PackagesFolder = Path.Combine(Root, "packages");
+        Directory.CreateDirectory(Feed);
+        Directory.CreateDirectory(PackagesFolder);
+
+        VersionPrefix = ReadVersionPrefix(RepositoryRoot);
+        var suffix = "ci." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Random.Shared.Next(1, 1_000_000).ToString(CultureInfo.InvariantCulture);
+        Version = VersionPrefix + "-" + suffix;
+
+        var log = new StringBuilder();
+        var artifacts = Path.Combine(Root, "artifacts");
+        var stopwatch = Stopwatch.StartNew();
+        // The runtime first: the Codegen pack then finds it built (same artifacts folder) and only adds the generator.
+        foreach (var project in new[] { "runtime/Codegen.Runtime/Codegen.Runtime.csproj", "generator/Codegen.Package/Codegen.Package.csproj" })
+        {
+            var result = DotNet.RunChecked(RepositoryRoot, null,
+                "pack", Path.Combine(RepositoryRoot, project), "-c", "Release", "-o", Feed, "--artifacts-path", artifacts,
+                "-p:VersionSuffix=" + suffix, "-nologo", "--disable-build-servers", "-tl:off", "-v:minimal");
+            log.AppendLine(result.ToString());
+        }
+
+        PackTime = stopwatch.Elapsed;
+        PackLog = log.ToString();
+        CodegenPackage = Path.Combine(Feed, $"Codegen.{Version}.nupkg");
+        RuntimePackage = Path.Combine(Feed, $"Codegen.Runtime.{Version}.nupkg");
+        foreach (var package in new[] { CodegenPackage, RuntimePackage })
+        {
+            if (!File.Exists(package))
+            {
+                throw new XunitException($"expected {Path.GetFileName(package)} in {Feed}; found: {string.Join(", ", Directory.GetFiles(Feed).Select(Path.GetFileName))}{Environment.NewLine}{PackLog}");
+            }
+        }
+    }
+
+    /// <summary>The folder holding Codegen.sln.</summary>
+    public string RepositoryRoot { get; }
+
+    /// <summary>This run's temp tree: feed, artifacts, packages and consumers.</summary>
+    public string Root { get; }
+
+    /// <summary>The folder the packages are packed into: the consumers' only package source.</summary>
+    public string Feed { get; }
+
+    /// <summary>The consumers' global packages folder (NUGET_PACKAGES), private to this run.</summary>
+    public string PackagesFolder { get; }
+
+    /// <summary>VersionPrefix from Directory.Build.props.</summary>
+    public string VersionPrefix { get; }
+
+    /// <summary>The version of both packages in this run.</summary>
+    public string Version { get; }
+
+    public string CodegenPackage { get; }
+
+    public string RuntimePackage { get; }
+
+    public TimeSpan PackTime { get; }
+
+    public string PackLog { get; }
+
+    private int consumers;
+
+    /// <summary>A new, empty consumer folder under this run's temp tree.</summary>
+    public string NewConsumerDirectory(string name)
+    {
+        var directory = Path.Combine(Root, "consumers", $"{Interlocked.Increment(ref consumers):00}-{name}");
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    /// <summary>The environment consumer commands run with: restores go to this run's packages folder only.</summary>
+    public IReadOnlyDictionary<string, string> ConsumerEnvironment => new Dictionary<string, string>
+    {
+        ["NUGET_PACKAGES"] = PackagesFolder,
+    };
+
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable(KeepVariable) == "1")
+        {
+            return;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(Root))
+                {
+                    Directory.Delete(Root, recursive: true);
+                }
+
+                return;
+            }
+            catch (Exception e) when ((e is IOException || e is UnauthorizedAccessException) && attempt < 5)
+            {
+                Thread.Sleep(500);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return; // a temp folder left behind must not fail the run
+            }
+        }
+    }
+
+    private static string ReadVersionPrefix(string repositoryRoot)
+    {
+        var props = XDocument.Load(Path.Combine(repositoryRoot, "Directory.Build.props"));
+        var prefix = props.Descendants("VersionPrefix").Select(e => e.Value.Trim()).FirstOrDefault();
+        return string.IsNullOrEmpty(prefix) ? throw new XunitException("Directory.Build.props has no VersionPrefix") : prefix;
+    }
+}
