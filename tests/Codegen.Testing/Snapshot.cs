@@ -33,7 +33,7 @@ public static class Snapshot
         [CallerMemberName] string methodName = "",
         [CallerFilePath] string sourceFile = "")
     {
-        var folder = Path.Combine(Path.GetDirectoryName(sourceFile)!, "Snapshots");
+        var folder = Path.Combine(Path.GetDirectoryName(SourcePath(sourceFile))!, "Snapshots");
         Directory.CreateDirectory(folder);
         var prefix = className + "." + methodName;
         var failures = new List<string>();
@@ -67,6 +67,23 @@ public static class Snapshot
         {
             throw new XunitException($"{failures.Count} snapshot(s) differ in {folder}:\n\n" + string.Join("\n\n", failures));
         }
+    }
+
+    /// <summary>
+    /// The test's source file on disk. Deterministic CI builds map source paths to <c>/_/</c> (the repository
+    /// root), so such a path is resolved against the repository root.
+    /// </summary>
+    private static string SourcePath(string sourceFile)
+    {
+        if (File.Exists(sourceFile))
+        {
+            return sourceFile;
+        }
+
+        var normalized = sourceFile.Replace('\\', '/');
+        return normalized.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(SharedData.RepositoryRoot, normalized["/_/".Length..])
+            : sourceFile;
     }
 
     /// <summary><c>Aws.X/Serialization/Y.g.cs</c> becomes <c>Aws.X.Serialization.Y.g</c>.</summary>
