@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Linq;
+using Codegen.Generator.Tests.Infrastructure;
+using Codegen.Testing;
+using Xunit;
+
+namespace Codegen.Generator.Tests.NamingRules;
+
+/// <summary>
+/// One snapshot per naming rule of docs/naming.md: each model below breaks a rule on purpose, the generated
+/// code must compile without warnings, and the names it gets are reviewed in the snapshot.
+/// </summary>
+public class NamingSnapshotTests
+{
+    private static string Model(string shapes, string operations = """{ "Op": { "name": "Op", "http": { "method": "POST", "requestUri": "/" }, "input": { "shape": "OpInput" }, "output": { "shape": "OpOutput" } } }""") =>
+        """{ "metadata": { "apiVersion": "2024-01-01", "endpointPrefix": "names", "jsonVersion": "1.0", "protocol": "json", "serviceId": "Names", "targetPrefix": "Names" }, "operations": """
+        + operations + """, "shapes": """ + shapes + "}";
+
+    private static void VerifyNames(string model, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    {
+        var (run, output, diagnostics) = GeneratorHarness.Run(new[] { new Spec("/project/specs/names.json", model) });
+
+        var problems = GeneratorHarness.Problems(output);
+        Assert.True(problems.Count == 0, GeneratorHarness.Format(problems));
+        Assert.DoesNotContain(diagnostics, d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+
+        // The model types (not the wire code, the client or the error plumbing) show the names.
+        var files = run.Results.Single().GeneratedSources
+            .Where(s => !s.HintName.Contains("/Serialization/", System.StringComparison.Ordinal) && !s.HintName.EndsWith("Client.g.cs", System.StringComparison.Ordinal) && !s.HintName.EndsWith("NamesException.g.cs", System.StringComparison.Ordinal))
+            .Select(s => new KeyValuePair<string, string>(s.HintName, s.SourceText.ToString()));
+        Snapshot.Verify(nameof(NamingSnapshotTests), files, diagnostics.Select(d => d.ToString()), method);
+    }
+
+    [Fact]
+    public void KeywordsAsNames() => VerifyNames(Model("""
+        {
+          "OpInput": { "type": "structure", "required": ["event", "namespace"], "members": {
+            "event": { "shape": "Text" }, "namespace": { "shape": "Text" }, "operator": { "shape": "Text" }, "string": { "shape": "Text" },
+            "object": { "shape": "Text" }, "class": { "shape": "Text" }, "record": { "shape": "Text" }, "value": { "shape": "Text" }, "params": { "shape": "Text" } } },
+          "OpOutput": { "type": "structure", "members": {} },
+          "Text": { "type": "string" }
+        }
+        """));
+
+    [Fact]
+    public void MembersThatCollideWithTheTypeOrGeneratedMembers() => VerifyNames(Model("""
+        {
+          "OpInput": { "type": "structure", "members": { "Item": { "shape": "Item" } } },
+          "OpOutput": { "type": "structure", "members": { "HttpStatus": { "shape": "Count" }, "Lenses": { "shape": "Text" } } },
+          "Item": { "type": "structure", "members": {
+            "Item": { "shape": "Text" }, "Equals": { "shape": "Text" }, "GetHashCode": { "shape": "Text" }, "ToString": { "shape": "Text" },
+            "Lenses": { "shape": "Text" }, "Name": { "shape": "Text" }, "WithName": { "shape": "Text" } } },
+          "Count": { "type": "integer" },
+          "Text": { "type": "string" }
+        }
+        """));
+
+    [Fact]
+    public void ShapesNamedLikeSystemOrRuntimeTypes() => VerifyNames(Model("""
+        {
+          "OpInput": { "type": "structure", "members": { "S": { "shape": "String" }, "O": { "shape": "Object" }, "T": { "shape": "Task" }, "X": { "shape": "Type" }, "L": { "shape": "Lens" }, "E": { "shape": "Exception" } } },
+          "OpOutput": { "type": "structure", "members": {} },
+          "String": { "type": "string" },
+          "Object": { "type": "structure", "members": { "Value": { "shape": "String" } } },
+          "Task": { "type": "structure", "members": { "Object": { "shape": "Object" } } },
+          "Type": { "type": "string", "enum": ["A", "B"] },
+          "Lens": { "type": "structure", "members": { "Focus": { "shape": "String" } } },
+          "Exception": { "type": "structure", "members": { "Message": { "shape": "String" } } }
+        }
+        """));
+
+    [Fact]
+    public void NamesThatDifferOnlyInCase() => VerifyNames(Model("""
+        {
+          "OpInput": { "type": "structure", "members": { "a": { "shape": "Thing" }, "b": { "shape": "thing" }, "mode": { "shape": "Mode" } } },
+          "OpOutput": { "type": "structure", "members": {} },
+          "Thing": { "type": "structure", "members": { "id": { "shape": "Text" }, "Id": { "shape": "Text" } } },
+          "thing": { "type": "structure", "members": { "x": { "shape": "Text" } } },
+          "Mode": { "type": "string", "enum": ["on", "ON", "On"] },
+          "Text": { "type": "string" }
+        }
+        """));
+
+    [Fact]
+    public void DigitsUnderscoresDotsAndNonAscii() => VerifyNames(Model("""
+        {
+          "OpInput": { "type": "structure", "members": {
+            "2fa": { "shape": "Text" }, "_private": { "shape": "Text" }, "dotted.name": { "shape": "Text" }, "café": { "shape": "Text" },
+            "kebab-case-name": { "shape": "Text" }, "x:y/z": { "shape": "Version" } } },
+          "OpOutput": { "type": "structure", "members": {} },
+          "Version": { "type": "string", "enum": ["1.0", "2.0-beta", "t2.micro", "us-east-1", "SOFTWARE_TOKEN_MFA", "ünïcode"] },
+          "Text": { "type": "string" }
+        }
+        """));
+
+    [Fact]
+    public void OperationNamedLikeAnotherOperationsResponse() => VerifyNames(Model(
+        """
+        {
+          "In": { "type": "structure", "members": { "Id": { "shape": "Text" } } },
+          "Out": { "type": "structure", "members": { "Id": { "shape": "Text" } } },
+          "Text": { "type": "string" }
+        }
+        """,
+        """
+        {
+          "DeleteIntegration": { "name": "DeleteIntegration", "http": { "method": "POST", "requestUri": "/" }, "input": { "shape": "In" }, "output": { "shape": "Out" } },
+          "DeleteIntegrationResponse": { "name": "DeleteIntegrationResponse", "http": { "method": "POST", "requestUri": "/" }, "input": { "shape": "In" } }
+        }
+        """));
+
+    [Fact]
+    public void RecursiveShapes() => VerifyNames(Model("""
+        {
+          "OpInput": { "type": "structure", "members": { "Value": { "shape": "AttributeValue" }, "Tree": { "shape": "Node" } } },
+          "OpOutput": { "type": "structure", "members": { "Value": { "shape": "AttributeValue" } } },
+          "AttributeValue": { "type": "structure", "members": { "S": { "shape": "Text" }, "L": { "shape": "ValueList" }, "M": { "shape": "ValueMap" } } },
+          "ValueList": { "type": "list", "member": { "shape": "AttributeValue" } },
+          "ValueMap": { "type": "map", "key": { "shape": "Text" }, "value": { "shape": "AttributeValue" } },
+          "Node": { "type": "structure", "members": { "Leaf": { "shape": "Leaf" } } },
+          "Leaf": { "type": "structure", "members": { "Parent": { "shape": "Node" } } },
+          "Text": { "type": "string" }
+        }
+        """));
+}
