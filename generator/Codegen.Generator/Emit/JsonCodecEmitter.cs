@@ -155,6 +155,10 @@ internal static class JsonCodecEmitter
             case ShapeKind.Document:
                 w.Line($"{WireWriter}.WriteDocument(writer, {expression});");
                 break;
+            case ShapeKind.Structure when type.IsError:
+                // An error shape as a member (an exception event of an event stream) is received, never sent.
+                w.Line($"{WireWriter}.WriteErrorShape(writer, {expression});");
+                break;
             case ShapeKind.Structure:
             case ShapeKind.Union:
                 w.Line($"global::{model.Namespace}.Serialization.{CodecFor(model, type)}.Write(writer, {expression}, options);");
@@ -260,6 +264,33 @@ internal static class JsonCodecEmitter
 
     private static void WriteErrorReader(SourceWriter w, CodeModel model, string self, CodeType type)
     {
+        // The error as a value inside a body (an event stream's exception event): members as usual, no status.
+        w.Line("/// <summary>Reads the error when it appears as a member value (an exception event of an event stream).</summary>");
+        w.Line($"public static {self}? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
+        w.OpenBrace();
+        w.Line($"if (!{Wire}.StartObject(ref reader))");
+        w.OpenBrace();
+        w.Line("return null;");
+        w.CloseBrace();
+        w.Line();
+        DeclareLocals(w, type);
+        WriteMemberLoop(w, model, type);
+        var messageIndex = type.Members.Select((m, i) => (m, i)).Where(p => p.m.PropertyName == "Message").Select(p => (int?)p.i).FirstOrDefault();
+        var valueMembers = type.Members.Select((m, i) => (m, i)).Where(p => p.m.PropertyName != "Message").ToList();
+        w.Line($"return new {self}({(messageIndex is { } mi ? "v" + mi : "null")}, 0, null)" + (valueMembers.Count == 0 ? ";" : ""));
+        if (valueMembers.Count > 0)
+        {
+            w.OpenBrace();
+            foreach (var (member, i) in valueMembers)
+            {
+                w.Line($"{member.PropertyName} = v{i},");
+            }
+
+            w.CloseBrace(";");
+        }
+
+        w.CloseBrace();
+        w.Line();
         w.Line("/// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>");
         w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, string? message)");
         w.OpenBrace();
@@ -486,6 +517,9 @@ internal static class JsonCodecEmitter
                 break;
             case ShapeKind.Document:
                 w.Line($"{target} = {Wire}.ReadDocument(ref reader);");
+                break;
+            case ShapeKind.Structure when type.IsError:
+                w.Line($"{target} = global::{model.Namespace}.Serialization.{CodecFor(model, type)}.ReadValue(ref reader);");
                 break;
             case ShapeKind.Structure:
             case ShapeKind.Union:

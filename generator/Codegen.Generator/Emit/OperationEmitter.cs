@@ -263,7 +263,10 @@ internal static class OperationEmitter
             var response = $"global::{model.Namespace}.{operation.ResponseTypeName}";
             w.Line();
             w.Line($"/// <summary>The {DocComments.Escape(operation.Operation.Name)} operation.</summary>");
-            var property = operation.RequestTypeName is "Service" or "All" ? operation.RequestTypeName + "Operation" : operation.RequestTypeName;
+            // Names the class already has (or inherits from object) get the suffix "Operation".
+            var property = operation.RequestTypeName is "Service" or "All" or "GetType" or "ToString" or "Equals" or "GetHashCode" or "ReferenceEquals" or "MemberwiseClone"
+                ? operation.RequestTypeName + "Operation"
+                : operation.RequestTypeName;
             w.Line($"public static {Runtime}.Operations.IOperation<{response}> {property} => global::{model.Namespace}.Serialization.{OperationClassName(operation)}.Instance;");
         }
 

@@ -108,11 +108,12 @@ internal static class ValidationEmitter
                     continue;
                 }
 
+                // A block per case: the cases share the switch's scope, and their locals must not clash.
                 w.Line($"case {self}.{member.PropertyName} {local}:");
-                w.Indent();
+                w.OpenBrace();
                 w.Lines(lines.ToString().TrimEnd('\n'));
                 w.Line("break;");
-                w.Outdent();
+                w.CloseBrace();
             }
 
             w.CloseBrace();

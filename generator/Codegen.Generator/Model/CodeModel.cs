@@ -39,6 +39,9 @@ internal sealed record TypeRef(ShapeKind Kind, string CSharpType, string ShapeNa
     /// <summary>A string that holds JSON (botocore <c>jsonvalue</c>).</summary>
     public bool JsonValue { get; init; }
 
+    /// <summary>A structure that is an error shape: its C# type is an exception (event streams use them as members).</summary>
+    public bool IsError { get; init; }
+
     public long? Min { get; init; }
 
     public long? Max { get; init; }

@@ -462,6 +462,7 @@ internal sealed class CodeModelBuilder
                 result = new TypeRef(shape.Kind, type, shapeName)
                 {
                     IsValueType = isValueType,
+                    IsError = shape.IsError,
                     TimestampFormat = shape.TimestampFormat,
                     Sensitive = shape.Sensitive,
                     JsonValue = shape.JsonValue,

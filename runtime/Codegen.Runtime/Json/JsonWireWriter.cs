@@ -92,6 +92,13 @@ public static class JsonWireWriter
     /// <summary>Writes a blob as base64.</summary>
     public static void WriteBlob(Utf8JsonWriter writer, ReadOnlyMemory<byte> value) => writer.WriteBase64StringValue(value.Span);
 
+    /// <summary>
+    /// Error shapes appear as members only in event streams, as exception events the service sends; a client
+    /// never sends one, so this throws.
+    /// </summary>
+    public static void WriteErrorShape(Utf8JsonWriter writer, Exception value) =>
+        throw new NotSupportedException("An error (" + value.GetType().Name + ") cannot be sent as a member value.");
+
     /// <summary>Writes a document (free-form JSON) as it is.</summary>
     public static void WriteDocument(Utf8JsonWriter writer, JsonElement value) => value.WriteTo(writer);
 
