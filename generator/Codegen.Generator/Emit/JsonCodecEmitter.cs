@@ -265,6 +265,18 @@ internal static class JsonCodecEmitter
     private static void WriteErrorReader(SourceWriter w, CodeModel model, string self, CodeType type)
     {
         // The error as a value inside a body (an event stream's exception event): members as usual, no status.
+        if (type.IsMemberValue)
+        {
+            WriteErrorValueReader(w, model, self, type);
+        }
+
+        w.Line("/// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>");
+        w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, string? message)");
+        WriteErrorReaderBody(w, model, self, type);
+    }
+
+    private static void WriteErrorValueReader(SourceWriter w, CodeModel model, string self, CodeType type)
+    {
         w.Line("/// <summary>Reads the error when it appears as a member value (an exception event of an event stream).</summary>");
         w.Line($"public static {self}? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
         w.OpenBrace();
@@ -291,8 +303,10 @@ internal static class JsonCodecEmitter
 
         w.CloseBrace();
         w.Line();
-        w.Line("/// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>");
-        w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, string? message)");
+    }
+
+    private static void WriteErrorReaderBody(SourceWriter w, CodeModel model, string self, CodeType type)
+    {
         w.OpenBrace();
         var members = type.Members.Where(m => m.PropertyName != "Message").ToList();
         if (members.Count > 0)

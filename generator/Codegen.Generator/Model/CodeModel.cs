@@ -77,6 +77,9 @@ internal sealed record CodeType(string TypeName, TypeRole Role, ShapeModel Shape
     /// <summary>For errors: the code that selects this error on the wire.</summary>
     public string? ErrorCode { get; init; }
 
+    /// <summary>For errors: also used as a member value (an event stream's exception event).</summary>
+    public bool IsMemberValue { get; init; }
+
     /// <summary>File name of the generated type, unique ignoring case.</summary>
     public string FileName { get; init; } = "";
 }

@@ -172,7 +172,7 @@ internal sealed class CodeModelBuilder
                 continue; // written below, with the operation
             }
 
-            types.Add(MakeType(typeName, role, shape, null, null));
+            types.Add(MakeType(typeName, role, shape, null, null) with { IsMemberValue = shape.IsError && usedAsMember.Contains(name) });
         }
 
         var codeOperations = new List<CodeOperation>();
