@@ -270,8 +270,10 @@ internal static class JsonCodecEmitter
             WriteErrorValueReader(w, model, self, type);
         }
 
+        // The error code is the one the response names (for a query-compatible service the x-amzn-query-error code,
+        // which the model may not list), not necessarily the one the exception type is constructed with.
         w.Line("/// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>");
-        w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, string? message)");
+        w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, {Runtime}.Json.AwsJsonError error)");
         WriteErrorReaderBody(w, model, self, type);
     }
 
@@ -318,8 +320,9 @@ internal static class JsonCodecEmitter
             w.OpenBrace();
             DeclareLocals(w, type with { Members = members.ToEquatableArray() });
             WriteMemberLoop(w, model, type with { Members = members.ToEquatableArray() });
-            w.Line($"return new {self}(message, response.StatusCode, response.RequestId)");
+            w.Line($"return new {self}(error.Message, response.StatusCode, response.RequestId)");
             w.OpenBrace();
+            w.Line("ErrorCode = error.Code,");
             for (var i = 0; i < members.Count; i++)
             {
                 w.Line($"{members[i].PropertyName} = v{i},");
@@ -339,7 +342,7 @@ internal static class JsonCodecEmitter
             w.Line();
         }
 
-        w.Line($"return new {self}(message, response.StatusCode, response.RequestId);");
+        w.Line($"return new {self}(error.Message, response.StatusCode, response.RequestId) {{ ErrorCode = error.Code }};");
         w.CloseBrace();
     }
 

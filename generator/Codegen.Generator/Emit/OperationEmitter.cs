@@ -202,7 +202,8 @@ internal static class OperationEmitter
             var errors = model.Types.Where(t => t.Role == TypeRole.Error).ToList();
             if (errors.Count > 0)
             {
-                w.Line("switch (error.Code)");
+                // Dispatch on the code that names the shape; error.Code may be a query-compatible service's awsQuery code.
+                w.Line("switch (error.TypeCode)");
                 w.OpenBrace();
                 var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
                 foreach (var error in errors)
@@ -219,7 +220,7 @@ internal static class OperationEmitter
                     }
 
                     w.Indent();
-                    w.Line($"return global::{ns}.{JsonCodecEmitter.CodecName(error)}.Read(response, error.Message);");
+                    w.Line($"return global::{ns}.{JsonCodecEmitter.CodecName(error)}.Read(response, error);");
                     w.Outdent();
                 }
 

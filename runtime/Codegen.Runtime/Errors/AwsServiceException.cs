@@ -19,8 +19,16 @@ public class AwsServiceException : Exception
         RequestId = requestId;
     }
 
-    /// <summary>The normalised error code, e.g. <c>CodeMismatchException</c>.</summary>
-    public string ErrorCode { get; }
+    /// <summary>
+    /// The normalised error code, e.g. <c>CodeMismatchException</c>: the code the response names. For a
+    /// query-compatible service that is the code of the <c>x-amzn-query-error</c> header when there is one (the
+    /// exception's type still follows the error's shape); readers set it when it differs from the code a typed
+    /// exception is constructed with.
+    /// </summary>
+    public string ErrorCode { get; init; }
+
+    /// <summary>The message the service sent, else the error code.</summary>
+    public override string Message => string.IsNullOrEmpty(ErrorMessage) ? ErrorCode : ErrorMessage!;
 
     /// <summary>The message the service sent, if any.</summary>
     public string? ErrorMessage { get; }

@@ -6,15 +6,28 @@ using Codegen.Runtime.Http;
 namespace Codegen.Runtime.Json;
 
 /// <summary>The error code and message of an awsJson error response.</summary>
-/// <param name="Code">The normalised code, or <c>Unknown</c> when the response names none.</param>
+/// <param name="Code">
+/// The normalised code to report (<see cref="AwsServiceException.ErrorCode"/>), or <c>Unknown</c> when the response
+/// names none.
+/// </param>
 /// <param name="Message">The message, if the body has one.</param>
 public readonly record struct AwsJsonError(string Code, string? Message)
 {
     /// <summary>
+    /// The normalised code that names the error's shape, for choosing the exception type: the code of <c>__type</c>
+    /// (or <c>code</c>, or the <c>x-amzn-ErrorType</c> header). It differs from <see cref="Code"/> only for a
+    /// query-compatible service, whose <c>x-amzn-query-error</c> header gives the code to report (the error's
+    /// awsQuery code, e.g. <c>AWS.SimpleQueueService.NonExistentQueue</c> for the shape <c>QueueDoesNotExist</c>);
+    /// when nothing else names the error, that code is used here too.
+    /// </summary>
+    public string TypeCode { get; init; } = Code;
+
+    /// <summary>
     /// Reads the error code from <c>__type</c> (or <c>code</c>) in the body, else from the
     /// <c>x-amzn-ErrorType</c> header, normalised; for query-compatible services the code in
-    /// <c>x-amzn-query-error</c> wins when <paramref name="queryCompatible"/> is set. The message comes from
-    /// <c>message</c> or <c>Message</c>. A body that is not JSON is tolerated: the header still names the error.
+    /// <c>x-amzn-query-error</c> is the one reported when <paramref name="queryCompatible"/> is set, while
+    /// <see cref="TypeCode"/> keeps the code that names the shape. The message comes from <c>message</c> or
+    /// <c>Message</c>. A body that is not JSON is tolerated: the header still names the error.
     /// </summary>
     public static AwsJsonError Read(AwsHttpResponse response, bool queryCompatible = false)
     {
@@ -62,16 +75,23 @@ public readonly record struct AwsJsonError(string Code, string? Message)
             code = response.GetHeader("x-amzn-ErrorType");
         }
 
+        var typeCode = string.IsNullOrEmpty(code) ? null : ErrorCodes.Normalize(code!);
+        if (typeCode is { Length: 0 })
+        {
+            typeCode = null;
+        }
+
+        string? queryCode = null;
         if (queryCompatible && response.GetHeader("x-amzn-query-error") is { } queryError)
         {
             var semicolon = queryError.IndexOf(';');
-            var queryCode = semicolon >= 0 ? queryError.Substring(0, semicolon) : queryError;
-            if (queryCode.Length > 0)
+            queryCode = ErrorCodes.Normalize(semicolon >= 0 ? queryError.Substring(0, semicolon) : queryError);
+            if (queryCode.Length == 0)
             {
-                code = queryCode;
+                queryCode = null;
             }
         }
 
-        return new AwsJsonError(string.IsNullOrEmpty(code) ? "Unknown" : ErrorCodes.Normalize(code!), message);
+        return new AwsJsonError(queryCode ?? typeCode ?? "Unknown", message) { TypeCode = typeCode ?? queryCode ?? "Unknown" };
     }
 }

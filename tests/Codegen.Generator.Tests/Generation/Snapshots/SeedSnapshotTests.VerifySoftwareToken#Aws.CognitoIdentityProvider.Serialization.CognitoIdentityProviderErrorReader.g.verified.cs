@@ -13,36 +13,36 @@ namespace Aws.CognitoIdentityProvider.Serialization
         public static global::Codegen.Runtime.Errors.AwsServiceException Read(global::Codegen.Runtime.Http.AwsHttpResponse response)
         {
             var error = global::Codegen.Runtime.Json.AwsJsonError.Read(response, queryCompatible: false);
-            switch (error.Code)
+            switch (error.TypeCode)
             {
                 case "CodeMismatchException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.CodeMismatchExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.CodeMismatchExceptionJsonCodec.Read(response, error);
                 case "EnableSoftwareTokenMFAException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.EnableSoftwareTokenMFAExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.EnableSoftwareTokenMFAExceptionJsonCodec.Read(response, error);
                 case "ForbiddenException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.ForbiddenExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.ForbiddenExceptionJsonCodec.Read(response, error);
                 case "InternalErrorException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.InternalErrorExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.InternalErrorExceptionJsonCodec.Read(response, error);
                 case "InvalidParameterException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.InvalidParameterExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.InvalidParameterExceptionJsonCodec.Read(response, error);
                 case "InvalidUserPoolConfigurationException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.InvalidUserPoolConfigurationExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.InvalidUserPoolConfigurationExceptionJsonCodec.Read(response, error);
                 case "NotAuthorizedException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.NotAuthorizedExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.NotAuthorizedExceptionJsonCodec.Read(response, error);
                 case "OperationNotEnabledException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.OperationNotEnabledExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.OperationNotEnabledExceptionJsonCodec.Read(response, error);
                 case "PasswordResetRequiredException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.PasswordResetRequiredExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.PasswordResetRequiredExceptionJsonCodec.Read(response, error);
                 case "ResourceNotFoundException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.ResourceNotFoundExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.ResourceNotFoundExceptionJsonCodec.Read(response, error);
                 case "SoftwareTokenMFANotFoundException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.SoftwareTokenMFANotFoundExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.SoftwareTokenMFANotFoundExceptionJsonCodec.Read(response, error);
                 case "TooManyRequestsException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.TooManyRequestsExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.TooManyRequestsExceptionJsonCodec.Read(response, error);
                 case "UserNotConfirmedException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.UserNotConfirmedExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.UserNotConfirmedExceptionJsonCodec.Read(response, error);
                 case "UserNotFoundException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.UserNotFoundExceptionJsonCodec.Read(response, error.Message);
+                    return global::Aws.CognitoIdentityProvider.Serialization.UserNotFoundExceptionJsonCodec.Read(response, error);
             }
 
             return new global::Aws.CognitoIdentityProvider.CognitoIdentityProviderException(error.Code, error.Message, response.StatusCode, response.RequestId);

@@ -11,7 +11,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
     internal static class InvalidParameterExceptionJsonCodec
     {
         /// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>
-        public static global::Aws.CognitoIdentityProvider.InvalidParameterException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, string? message)
+        public static global::Aws.CognitoIdentityProvider.InvalidParameterException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Json.AwsJsonError error)
         {
             try
             {
@@ -54,8 +54,9 @@ namespace Aws.CognitoIdentityProvider.Serialization
                         throw global::Codegen.Runtime.Json.JsonWireReader.Malformed(member is null ? "$" : "$." + member, exception);
                     }
 
-                    return new global::Aws.CognitoIdentityProvider.InvalidParameterException(message, response.StatusCode, response.RequestId)
+                    return new global::Aws.CognitoIdentityProvider.InvalidParameterException(error.Message, response.StatusCode, response.RequestId)
                     {
+                        ErrorCode = error.Code,
                         ReasonCode = v0,
                     };
                 }
@@ -69,7 +70,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
                 // As above: a malformed error body still gives the typed error.
             }
 
-            return new global::Aws.CognitoIdentityProvider.InvalidParameterException(message, response.StatusCode, response.RequestId);
+            return new global::Aws.CognitoIdentityProvider.InvalidParameterException(error.Message, response.StatusCode, response.RequestId) { ErrorCode = error.Code };
         }
     }
 }

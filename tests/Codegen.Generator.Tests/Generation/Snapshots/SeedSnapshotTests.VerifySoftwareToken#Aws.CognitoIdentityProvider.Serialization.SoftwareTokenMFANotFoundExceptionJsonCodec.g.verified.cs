@@ -11,9 +11,9 @@ namespace Aws.CognitoIdentityProvider.Serialization
     internal static class SoftwareTokenMFANotFoundExceptionJsonCodec
     {
         /// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>
-        public static global::Aws.CognitoIdentityProvider.SoftwareTokenMFANotFoundException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, string? message)
+        public static global::Aws.CognitoIdentityProvider.SoftwareTokenMFANotFoundException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Json.AwsJsonError error)
         {
-            return new global::Aws.CognitoIdentityProvider.SoftwareTokenMFANotFoundException(message, response.StatusCode, response.RequestId);
+            return new global::Aws.CognitoIdentityProvider.SoftwareTokenMFANotFoundException(error.Message, response.StatusCode, response.RequestId) { ErrorCode = error.Code };
         }
     }
 }

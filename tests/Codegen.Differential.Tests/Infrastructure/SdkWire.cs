@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using Amazon.Runtime;
+using Amazon.Runtime.EventStreams;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Transform;
+
+namespace Codegen.Differential.Tests.Infrastructure;
+
+/// <summary>A response as both sides receive it: status, headers and the body bytes.</summary>
+internal sealed record CannedResponse(int Status, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    public Codegen.Runtime.Http.AwsHttpResponse ToOurs() => new(Status, Headers, Body);
+}
+
+/// <summary>
+/// Drives the AWS SDK for .NET v4's own marshallers and unmarshallers directly, without a client: a request object
+/// goes through its <c>XxxRequestMarshaller</c> into an <see cref="IRequest"/> (body in <c>Content</c> or
+/// <c>ContentStream</c>, headers in <c>Headers</c>); a canned response goes through the operation's
+/// <c>XxxResponseUnmarshaller</c> with a <see cref="JsonUnmarshallerContext"/> over the body and a fake
+/// <see cref="IWebResponseData"/> carrying the status and headers, exactly as the SDK's pipeline builds it
+/// (<c>isException</c> set for error responses, which go to <c>UnmarshallException</c>).
+/// </summary>
+internal static class SdkWire
+{
+    /// <summary>What the SDK would send: the body bytes and the headers the marshaller set.</summary>
+    public static (byte[] Body, IDictionary<string, string> Headers) Marshal(IMarshaller<IRequest, AmazonWebServiceRequest> marshaller, AmazonWebServiceRequest request)
+    {
+        var marshalled = marshaller.Marshall(request);
+        byte[] body;
+        if (marshalled.Content is { } content)
+        {
+            body = content;
+        }
+        else if (marshalled.ContentStream is { } stream)
+        {
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            body = copy.ToArray();
+        }
+        else
+        {
+            body = Array.Empty<byte>();
+        }
+
+        return (body, marshalled.Headers);
+    }
+
+    /// <summary>Reads a success response with the operation's unmarshaller.</summary>
+    public static T Unmarshall<T>(JsonResponseUnmarshaller unmarshaller, CannedResponse response)
+        where T : AmazonWebServiceResponse
+    {
+        var context = Context(response, isException: false);
+        return (T)unmarshaller.Unmarshall(context);
+    }
+
+    /// <summary>Reads an error response with the operation's unmarshaller, as the SDK's error handler does.</summary>
+    public static AmazonServiceException UnmarshallError(JsonResponseUnmarshaller unmarshaller, CannedResponse response)
+    {
+        var context = Context(response, isException: true);
+        return unmarshaller.UnmarshallException(context, null, (HttpStatusCode)response.Status);
+    }
+
+    private static JsonUnmarshallerContext Context(CannedResponse response, bool isException) =>
+        new(new MemoryStream(response.Body, writable: false), false, new ResponseData(response), isException);
+
+    /// <summary>The status and headers of a canned response, as the SDK's unmarshallers query them.</summary>
+    private sealed class ResponseData : IWebResponseData
+    {
+        private readonly CannedResponse _response;
+        private readonly Dictionary<string, string> _headers;
+
+        public ResponseData(CannedResponse response)
+        {
+            _response = response;
+            _headers = new Dictionary<string, string>(response.Headers, StringComparer.OrdinalIgnoreCase);
+        }
+
+        public long ContentLength => _response.Body.Length;
+
+        public string ContentType => _headers.TryGetValue("Content-Type", out var type) ? type : "application/x-amz-json-1.0";
+
+        public HttpStatusCode StatusCode => (HttpStatusCode)_response.Status;
+
+        public bool IsSuccessStatusCode => _response.Status is >= 200 and < 300;
+
+        public IHttpResponseBody ResponseBody => throw new NotSupportedException("the unmarshaller context carries the body");
+
+        public string[] GetHeaderNames() => _headers.Keys.ToArray();
+
+        public bool IsHeaderPresent(string headerName) => _headers.ContainsKey(headerName);
+
+        public string GetHeaderValue(string headerName) => _headers.TryGetValue(headerName, out var value) ? value : null!;
+
+        public IEventStreamHeader GetEventStreamHeader(string headerName) => null!;
+
+        public bool IsEventHeaderPresent(string headerName) => false;
+    }
+}
