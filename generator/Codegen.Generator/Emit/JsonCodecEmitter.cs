@@ -98,12 +98,13 @@ internal static class JsonCodecEmitter
         foreach (var member in type.Members)
         {
             var local = "c" + index++;
+            // A block per case: the cases share the switch's scope, and their locals must not clash.
             w.Line($"case {self}.{member.PropertyName} {local}:");
-            w.Indent();
+            w.OpenBrace();
             w.Line($"writer.WritePropertyName({CSharp.Utf8Literal(member.WireName)});");
             WriteValue(w, model, member.Type, local + ".Value", 0);
             w.Line("break;");
-            w.Outdent();
+            w.CloseBrace();
         }
 
         w.Line("default:");
@@ -164,21 +165,39 @@ internal static class JsonCodecEmitter
                 w.Line($"global::{model.Namespace}.Serialization.{CodecFor(model, type)}.Write(writer, {expression}, options);");
                 break;
             case ShapeKind.List:
+                // An index loop: foreach over the interface would allocate a boxed enumerator per list.
+                var list = "list" + depth;
+                var index = "i" + depth;
                 var item = "item" + depth;
                 w.Line("writer.WriteStartArray();");
-                w.Line($"foreach (var {item} in {expression})");
+                w.Line($"var {list} = {expression};");
+                w.Line($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
                 w.OpenBrace();
+                w.Line($"var {item} = {list}[{index}];");
                 WriteElement(w, model, type, item, depth);
                 w.CloseBrace();
                 w.Line("writer.WriteEndArray();");
                 break;
             case ShapeKind.Map:
+                // The readers (and most callers) build Dictionary: its struct enumerator allocates nothing.
                 var pair = "pair" + depth;
+                var dictionary = "dictionary" + depth;
                 w.Line("writer.WriteStartObject();");
+                w.Line($"if ({expression} is global::System.Collections.Generic.Dictionary<string, {TypeExpressions.ElementType(type)}> {dictionary})");
+                w.OpenBrace();
+                w.Line($"foreach (var {pair} in {dictionary})");
+                w.OpenBrace();
+                w.Line($"writer.WritePropertyName({pair}.Key);");
+                WriteElement(w, model, type, pair + ".Value", depth);
+                w.CloseBrace();
+                w.CloseBrace();
+                w.Line("else");
+                w.OpenBrace();
                 w.Line($"foreach (var {pair} in {expression})");
                 w.OpenBrace();
                 w.Line($"writer.WritePropertyName({pair}.Key);");
                 WriteElement(w, model, type, pair + ".Value", depth);
+                w.CloseBrace();
                 w.CloseBrace();
                 w.Line("writer.WriteEndObject();");
                 break;
