@@ -120,12 +120,12 @@ public static class JsonWireReader
             case JsonTokenType.Number:
                 if (reader.TryGetDecimal(out var exact))
                 {
-                    return Guard(() => Timestamps.FromEpochSeconds(exact));
+                    return Guard(exact, static value => Timestamps.FromEpochSeconds(value));
                 }
 
                 if (reader.TryGetDouble(out var approximate))
                 {
-                    return Guard(() => Timestamps.FromEpochSeconds(approximate));
+                    return Guard(approximate, static value => Timestamps.FromEpochSeconds(value));
                 }
 
                 throw new AwsDeserializationException("$", "timestamp out of range");
@@ -148,7 +148,7 @@ public static class JsonWireReader
 
                 if (decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
                 {
-                    return Guard(() => Timestamps.FromEpochSeconds(seconds));
+                    return Guard(seconds, static value => Timestamps.FromEpochSeconds(value));
                 }
 
                 throw new AwsDeserializationException("$", "expected a timestamp, found a string that is not one");
@@ -321,11 +321,12 @@ public static class JsonWireReader
         throw new AwsDeserializationException("$", "expected a number, found a string other than NaN, Infinity or -Infinity");
     }
 
-    private static DateTimeOffset Guard(Func<DateTimeOffset> convert)
+    // A static conversion with its argument passed in: no closure or delegate is allocated per timestamp.
+    private static DateTimeOffset Guard<T>(T value, Func<T, DateTimeOffset> convert)
     {
         try
         {
-            return convert();
+            return convert(value);
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException or FormatException)
         {
