@@ -17,15 +17,6 @@ namespace Codegen.Cli;
 /// </summary>
 internal static class ConformanceCompiler
 {
-    /// <summary>The language version consumers of the generator are expected to have at least.</summary>
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-        Basic.Reference.Assemblies.Net80.References.All
-            .Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(Lens<,>).Assembly.Location))
-            .ToImmutableArray());
-
     /// <summary>
     /// Compiles and loads <paramref name="groups"/>, setting each one's assembly; returns the groups whose code
     /// does not compile, with the compiler's errors. Those are left out and the rest compiled again.
@@ -42,7 +33,7 @@ internal static class ConformanceCompiler
             {
                 foreach (var (hintName, source) in group.Files)
                 {
-                    var tree = CSharpSyntaxTree.ParseText(source, ParseOptions, path: group.Namespace + "/" + hintName);
+                    var tree = CSharpSyntaxTree.ParseText(source, InMemoryCompiler.ParseOptions, path: group.Namespace + "/" + hintName);
                     trees.Add(tree);
                     owner[tree] = group;
                 }
@@ -51,7 +42,7 @@ internal static class ConformanceCompiler
             var compilation = CSharpCompilation.Create(
                 assemblyName + "_" + attempt,
                 trees,
-                References.Value,
+                InMemoryCompiler.References,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true));
             using var stream = new MemoryStream();
             var result = compilation.Emit(stream);

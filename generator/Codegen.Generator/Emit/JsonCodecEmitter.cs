@@ -184,24 +184,24 @@ internal static class JsonCodecEmitter
                 var dictionary = "dictionary" + depth;
                 w.Line("writer.WriteStartObject();");
                 w.Line($"if ({expression} is global::System.Collections.Generic.Dictionary<string, {TypeExpressions.ElementType(type)}> {dictionary})");
-                w.OpenBrace();
-                w.Line($"foreach (var {pair} in {dictionary})");
-                w.OpenBrace();
-                w.Line($"writer.WritePropertyName({pair}.Key);");
-                WriteElement(w, model, type, pair + ".Value", depth);
-                w.CloseBrace();
-                w.CloseBrace();
+                WritePairs(w, model, type, dictionary, pair, depth);
                 w.Line("else");
-                w.OpenBrace();
-                w.Line($"foreach (var {pair} in {expression})");
-                w.OpenBrace();
-                w.Line($"writer.WritePropertyName({pair}.Key);");
-                WriteElement(w, model, type, pair + ".Value", depth);
-                w.CloseBrace();
-                w.CloseBrace();
+                WritePairs(w, model, type, expression, pair, depth);
                 w.Line("writer.WriteEndObject();");
                 break;
         }
+    }
+
+    /// <summary>A block writing every entry of <paramref name="map"/> as a property.</summary>
+    private static void WritePairs(SourceWriter w, CodeModel model, TypeRef type, string map, string pair, int depth)
+    {
+        w.OpenBrace();
+        w.Line($"foreach (var {pair} in {map})");
+        w.OpenBrace();
+        w.Line($"writer.WritePropertyName({pair}.Key);");
+        WriteElement(w, model, type, pair + ".Value", depth);
+        w.CloseBrace();
+        w.CloseBrace();
     }
 
     private static void WriteElement(SourceWriter w, CodeModel model, TypeRef collection, string expression, int depth)
