@@ -131,7 +131,7 @@ public sealed class AwsClientTests
     public async Task ATimedOutAttempt_IsRetried()
     {
         await using var server = TestHttpServer.Scripted(Reply.Slow(TimeSpan.FromSeconds(30)), Reply.Ok());
-        using var client = new AwsClient(Options(server, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(250)));
+        using var client = new AwsClient(Options(server, o => o.AttemptTimeout = TimeSpan.FromSeconds(1)));
 
         var response = await client.SendAsync(new FakeRequest(new FakeOperation()));
 
@@ -144,11 +144,18 @@ public sealed class AwsClientTests
     {
         await using var server = TestHttpServer.Scripted(Reply.Slow(TimeSpan.FromSeconds(30)));
         using var client = new AwsClient(Options(server, o => o.AttemptTimeout = TimeSpan.FromSeconds(20)));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => client.SendAsync(new FakeRequest(new FakeOperation()), cancellation.Token));
+        // Cancel once the request is in flight (the server has it), however slow the machine is.
+        var sending = client.SendAsync(new FakeRequest(new FakeOperation()), cancellation.Token);
+        while (server.RequestCount < 1 && clock.Elapsed < Generous)
+        {
+            await Task.Delay(10);
+        }
+
+        cancellation.Cancel();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
 
         Assert.True(clock.Elapsed < Generous, "took " + clock.Elapsed);
         Assert.Equal(cancellation.Token, error.CancellationToken);
@@ -165,10 +172,19 @@ public sealed class AwsClientTests
             o.TimeProvider = new SteppingTimeProvider(DateTimeOffset.UtcNow);
             o.RetryBaseDelay = TimeSpan.FromSeconds(1);
         }));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancellation = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => client.SendAsync(new FakeRequest(new FakeOperation()), cancellation.Token));
+        // Cancel only once the first attempt has been answered, so that a slow machine cannot cancel it earlier.
+        var sending = client.SendAsync(new FakeRequest(new FakeOperation()), cancellation.Token);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (server.RequestCount < 1 && waited.Elapsed < Generous)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(100);
+        cancellation.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
 
         Assert.Equal(1, server.RequestCount);
     }
