@@ -91,7 +91,7 @@ internal static class SpecPipeline
         return false;
     }
 
-    private static EquatableArray<DiagnosticInfo> Crash(string path, string stage, Exception e) =>
+    internal static EquatableArray<DiagnosticInfo> Crash(string path, string stage, Exception e) =>
         new[]
         {
             new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id,

@@ -86,6 +86,18 @@ public class DiagnosticSnapshotTests
     public void CG0008_ProtocolWithoutSerializer() =>
         VerifyDiagnostics(Service("""{ "OpInput": { "type": "structure", "members": {} } }""", metadata: """{ "apiVersion": "2024-01-01", "endpointPrefix": "broken", "protocol": "rest-xml", "serviceId": "Broken" }"""));
 
+    /// <summary>
+    /// CG0009 comes only from a generator bug, so no model can trigger it (the fuzz test checks none does); this
+    /// snapshot pins the text a user would see, made from the same function the pipeline calls on a crash.
+    /// </summary>
+    [Fact]
+    public void CG0009_InternalError()
+    {
+        var diagnostics = Codegen.Generator.SpecPipeline.Crash(Path, "reading", new System.InvalidOperationException("an example failure"));
+
+        Snapshot.Verify(nameof(DiagnosticSnapshotTests), Enumerable.Empty<KeyValuePair<string, string>>(), diagnostics.Select(d => d.ToDiagnostic().ToString()));
+    }
+
     [Fact]
     public void CG0010_InvalidOption() =>
         VerifyDiagnostics(Service("""{ "OpInput": { "type": "structure", "members": {} } }"""), accessibility: "protected");
