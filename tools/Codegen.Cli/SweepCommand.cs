@@ -109,7 +109,7 @@ internal static class SweepCommand
                 var service = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(path)))!;
                 yield return new ModelFile("botocore/" + service, path);
             }
-            else if (!file.Contains('-', StringComparison.Ordinal) || !IsBotocoreSidecar(file))
+            else if (!IsBotocoreSidecar(file))
             {
                 if (LooksLikeSmithy(path))
                 {

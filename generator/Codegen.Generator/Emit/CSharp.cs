@@ -42,10 +42,7 @@ internal static class CSharp
 
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Codegen\", \"" + ThisAssembly.Version + "\")]";
-}
-
-internal static class ThisAssembly
-{
-    public const string Version = "0.1.0";
+    /// <summary>The attribute on every generated type, naming the generator's version (VersionPrefix in Directory.Build.props).</summary>
+    public static readonly string GeneratedCodeAttribute =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"Codegen\", \"" + typeof(CSharp).Assembly.GetName().Version!.ToString(3) + "\")]";
 }

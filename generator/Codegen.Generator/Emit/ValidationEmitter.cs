@@ -22,7 +22,6 @@ internal static class ValidationEmitter
     public static List<CodeType> TypesToValidate(CodeModel model)
     {
         var reachable = ReachableFromRequests(model);
-        var byName = reachable.ToDictionary(t => "global::" + model.Namespace + "." + t.TypeName, t => t, System.StringComparer.Ordinal);
         var withChecks = new HashSet<string>(System.StringComparer.Ordinal);
         bool changed;
         do

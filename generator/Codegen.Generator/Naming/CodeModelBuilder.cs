@@ -118,16 +118,19 @@ internal sealed class CodeModelBuilder
 
         // A shape used only as one operation's input (or output) is that operation's request (or response)
         // type; one used elsewhere too keeps a type of its own, and the operation type copies its members.
+        var operationShapes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var operation in operations)
         {
             if (operation.Input is { } input && !usedAsMember.Contains(input) && ioUses[input] == 1 && IsStructure(input))
             {
                 _typeNames[input] = requestNames[operation.Name];
+                operationShapes.Add(input);
             }
 
             if (operation.Output is { } output && !usedAsMember.Contains(output) && ioUses[output] == 1 && IsStructure(output))
             {
                 _typeNames[output] = responseNames[operation.Name];
+                operationShapes.Add(output);
             }
         }
 
@@ -155,23 +158,12 @@ internal sealed class CodeModelBuilder
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var shape = _shapes[name];
-            if (!_typeNames.TryGetValue(name, out var typeName))
+            if (operationShapes.Contains(name) || !_typeNames.TryGetValue(name, out var typeName))
             {
-                continue;
+                continue; // operation types are written below, with their operation
             }
 
             var role = shape.IsError ? TypeRole.Error : TypeRole.Plain;
-            var operation = operations.FirstOrDefault(o => (o.Input == name && requestNames[o.Name] == typeName) || (o.Output == name && responseNames[o.Name] == typeName));
-            if (operation is not null && !shape.IsError)
-            {
-                role = operation.Input == name ? TypeRole.Request : TypeRole.Response;
-            }
-
-            if (role is TypeRole.Request or TypeRole.Response)
-            {
-                continue; // written below, with the operation
-            }
-
             types.Add(MakeType(typeName, role, shape, null, null) with { IsMemberValue = shape.IsError && usedAsMember.Contains(name) });
         }
 
@@ -376,7 +368,7 @@ internal sealed class CodeModelBuilder
                 parameter = Identifiers.Unique(parameter.TrimStart('@') + "Value", takenParameters);
             }
 
-            var typeRef = TypeOf(member.Target, 0) with { };
+            var typeRef = TypeOf(member.Target, 0);
             if (member.TimestampFormat != TimestampFormat.Default)
             {
                 typeRef = typeRef with { TimestampFormat = member.TimestampFormat };

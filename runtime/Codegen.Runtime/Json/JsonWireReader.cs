@@ -225,30 +225,6 @@ public static class JsonWireReader
     public static AwsDeserializationException MissingRequired(string member) =>
         new("$." + member, "required member is missing");
 
-    /// <summary>Reads a whole body into a value with <paramref name="read"/>, turning every failure into an <see cref="AwsDeserializationException"/>.</summary>
-    public static T ReadBody<T>(ReadOnlySpan<byte> body, ReadFunc<T> read)
-    {
-        var reader = new Utf8JsonReader(body, ReaderOptions);
-        try
-        {
-            Next(ref reader);
-            var value = read(ref reader);
-            if (reader.Read())
-            {
-                throw new AwsDeserializationException("$", "unexpected content after the JSON value");
-            }
-
-            return value;
-        }
-        catch (JsonException exception)
-        {
-            throw Malformed("$", exception);
-        }
-    }
-
-    /// <summary>A reader of one value, positioned on its first token.</summary>
-    public delegate T ReadFunc<out T>(ref Utf8JsonReader reader);
-
     /// <summary>
     /// Reads a whole response body with <paramref name="read"/> (an empty body reads as <c>{}</c>), turning every
     /// failure into an <see cref="AwsDeserializationException"/>; a top-level <c>null</c> is rejected.

@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -139,6 +138,4 @@ public static class JsonWireWriter
 
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
-
-    internal static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
