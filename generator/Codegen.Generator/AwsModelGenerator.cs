@@ -49,8 +49,15 @@ public sealed class AwsModelGenerator : IIncrementalGenerator
             .Select(static (named, cancellationToken) => SpecPipeline.Emit(named, cancellationToken))
             .WithTrackingName(TrackingNames.Files);
 
-        var all = emitted.Collect().WithTrackingName(TrackingNames.AllFiles);
-        context.RegisterSourceOutput(all, static (output, specs) => AddSources(output, specs));
+        // Which model owns each hint name is decided over all models, from their hint names only: a change that
+        // keeps a model's file names leaves this step, and so every other model's output, untouched.
+        var owners = emitted
+            .Select(static (spec, _) => new SpecHints(spec.Path, spec.Files.Select(f => f.HintName).ToEquatableArray()))
+            .Collect()
+            .Select(static (hints, _) => HintOwnership.Decide(hints))
+            .WithTrackingName(TrackingNames.HintOwners);
+
+        context.RegisterSourceOutput(emitted.Combine(owners), static (output, pair) => AddSources(output, pair.Left, pair.Right));
     }
 
     private static SpecInput? ToSpecInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
@@ -68,32 +75,28 @@ public sealed class AwsModelGenerator : IIncrementalGenerator
         return new SpecInput(file.Path, text, SpecOptions.Parse(ns, operations, accessibility));
     }
 
-    private static void AddSources(SourceProductionContext context, ImmutableArray<EmittedSpec> specs)
+    private static void AddSources(SourceProductionContext context, EmittedSpec spec, EquatableArray<HintConflict> conflicts)
     {
-        // Hint names are per namespace: two specs that generate into one namespace would define the same types.
-        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var spec in specs.OrderBy(s => s.Path, StringComparer.Ordinal))
+        foreach (var diagnostic in spec.Diagnostics)
         {
-            foreach (var diagnostic in spec.Diagnostics)
-            {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
 
-            var conflict = spec.Files.FirstOrDefault(f => owners.ContainsKey(f.HintName));
-            if (conflict is not null)
+        foreach (var conflict in conflicts)
+        {
+            if (conflict.Path == spec.Path)
             {
                 context.ReportDiagnostic(new DiagnosticInfo(DiagnosticDescriptors.DuplicateOutput.Id,
-                    $"this model generates '{conflict.HintName}', which '{owners[conflict.HintName]}' generates too; give one of them another Namespace",
+                    $"this model generates '{conflict.HintName}', which '{conflict.Owner}' generates too; give one of them another Namespace",
                     spec.Path, SourceSpan.None).ToDiagnostic());
-                continue;
+                return;
             }
+        }
 
-            foreach (var file in spec.Files)
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                owners[file.HintName] = spec.Path;
-                context.AddSource(file.HintName, file.Source);
-            }
+        foreach (var file in spec.Files)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            context.AddSource(file.HintName, file.Source);
         }
     }
 }

@@ -7,5 +7,5 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string CodeModels = nameof(CodeModels);
     public const string Files = nameof(Files);
-    public const string AllFiles = nameof(AllFiles);
+    public const string HintOwners = nameof(HintOwners);
 }

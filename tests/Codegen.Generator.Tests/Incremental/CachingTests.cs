@@ -18,7 +18,7 @@ public class CachingTests
 {
     private static readonly string[] OurSteps =
     {
-        TrackingNames.SpecFiles, TrackingNames.Models, TrackingNames.CodeModels, TrackingNames.Files, TrackingNames.AllFiles,
+        TrackingNames.SpecFiles, TrackingNames.Models, TrackingNames.CodeModels, TrackingNames.Files, TrackingNames.HintOwners,
     };
 
     private static Spec Seed => Spec.FromRepository("cognito-idp/VerifySoftwareToken.json");
@@ -81,6 +81,12 @@ public class CachingTests
             var modified = outputs.Single(o => o.Reason == IncrementalStepRunReason.Modified).Value;
             Assert.Contains("library.json", PathOf(modified));
         }
+
+        // Only the edited model's output is produced again; the other model's files are not re-added.
+        var sourceOutputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, sourceOutputs.Count);
+        Assert.Single(sourceOutputs, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(sourceOutputs, o => o.Reason == IncrementalStepRunReason.Cached);
 
         var generated = result.GeneratedSources.Single(s => s.HintName.EndsWith("/GetShelf.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("WithFloor", generated);
