@@ -66,12 +66,29 @@ internal static class SpecPipeline
 
         try
         {
-            return new EmittedSpec(named.Path, SpecEmitter.Emit(named.Model, cancellationToken), named.Diagnostics);
+            return new EmittedSpec(named.Path, SpecEmitter.Emit(named.Model, cancellationToken), Concat(named.Diagnostics, ProtocolDiagnostics(named.Model)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return new EmittedSpec(named.Path, EquatableArray<GeneratedFile>.Empty, Concat(named.Diagnostics, Crash(named.Path, "writing code for", e)));
         }
+    }
+
+    /// <summary>CG0008 when the service's protocol has no generator: the code cannot send.</summary>
+    private static EquatableArray<DiagnosticInfo> ProtocolDiagnostics(CodeModel model)
+    {
+        if (Protocols.ProtocolGenerators.For(model.Metadata.Protocol).CanSend)
+        {
+            return EquatableArray<DiagnosticInfo>.Empty;
+        }
+
+        var protocol = model.Metadata.Protocol.DisplayName();
+        return new[]
+        {
+            new DiagnosticInfo(DiagnosticDescriptors.ProtocolWithoutSerializer.Id,
+                $"{model.Metadata.ServiceId} speaks the {protocol} protocol, which this version of Codegen cannot send yet: its types, constructors, builders, lenses and errors are generated, its client has no operation methods, and SendAsync throws NotSupportedException",
+                model.SpecPath, SourceSpan.None),
+        }.ToEquatableArray();
     }
 
     /// <summary>All three stages at once (the CLI and tests).</summary>

@@ -184,7 +184,7 @@ public sealed class EngineTests : IDisposable
         var result = Assert.Single(Run(suite).Results);
 
         Assert.Equal(ConformanceOutcome.Skip, result.Outcome);
-        Assert.Equal("protocol rest-xml has no serializer yet", result.Detail);
+        Assert.Equal("protocol restXml has no generator yet", result.Detail);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class HostPrefixClientTests
 
     private sealed class TestOperation(string? prefix) : IOperation<Response>
     {
-        private static readonly ServiceInfo Service = new("Test", "2020-01-01", "json", "1.0", "Test", "test", "test");
+        private static readonly ServiceInfo Service = new("Test", "2020-01-01", AwsProtocol.AwsJson1_0, "test", "test");
 
         public OperationInfo Info { get; } = new(Service, "Op", "POST", "/", true);
 

@@ -143,9 +143,7 @@ public class SeedOperationTests
         Assert.Equal("VerifySoftwareToken", info.Name);
         Assert.Equal("POST", info.HttpMethod);
         Assert.Equal("/", info.RequestUri);
-        Assert.Equal("AWSCognitoIdentityProviderService.VerifySoftwareToken", info.Target);
-        Assert.Equal("json", info.Service.Protocol);
-        Assert.Equal("1.1", info.Service.JsonVersion);
+        Assert.Equal(AwsProtocol.AwsJson1_1, info.Service.Protocol);
         Assert.Equal("cognito-idp", info.Service.EndpointPrefix);
         Assert.False(info.RequiresSigning);
         Assert.Same(info, CognitoIdentityProviderOperations.VerifySoftwareToken.Info);

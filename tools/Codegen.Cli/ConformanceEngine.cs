@@ -440,9 +440,9 @@ internal sealed class ModelGroup(string file, string description, JsonElement su
         }
 
         Model = named.Model;
-        if (!Model.WireSupported)
+        if (!Codegen.Generator.Protocols.ProtocolGenerators.For(Model.Metadata.Protocol).CanSend)
         {
-            return (ConformanceOutcome.Skip, $"protocol {Model.Metadata.Protocol} has no serializer yet");
+            return (ConformanceOutcome.Skip, $"protocol {Model.Metadata.Protocol.DisplayName()} has no generator yet");
         }
 
         Files = emitted.Files.Select(f => (f.HintName, f.Source)).ToList();

@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Codegen.Generator;
+using Codegen.Generator.Model;
 using Codegen.Generator.Naming;
 using Microsoft.CodeAnalysis;
 
@@ -144,7 +145,7 @@ internal static class SweepCommand
             var emitted = SpecPipeline.Emit(named, default);
             generate.Stop();
             row.GenerateMs = generate.ElapsedMilliseconds;
-            row.Protocol = parsed.Model?.Metadata.Protocol ?? "?";
+            row.Protocol = parsed.Model?.Metadata.Protocol.DisplayName() ?? "?";
             row.Operations = parsed.Model?.Operations.Count ?? 0;
             row.Shapes = parsed.Model?.Shapes.Count ?? 0;
             row.Lines = emitted.Files.Sum(f => CountLines(f.Source));

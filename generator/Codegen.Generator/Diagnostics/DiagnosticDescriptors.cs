@@ -25,7 +25,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownOperation = Create("CG0007", "The operation filter names an unknown operation", DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor ProtocolWithoutSerializer = Create("CG0008", "The protocol has no generated serializer yet", DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor ProtocolWithoutSerializer = Create("CG0008", "The service's protocol cannot send yet", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InternalError = Create("CG0009", "The generator failed on this model", DiagnosticSeverity.Error);
 

@@ -4,13 +4,14 @@ namespace Codegen.Generator.Emit;
 
 /// <summary>
 /// Writes the per-service client: a subclass of the runtime's <c>AwsClient</c> with one async method per
-/// operation (<c>VerifySoftwareTokenAsync</c>). Everything else (endpoint, signing, retries) is the runtime's.
+/// operation (<c>VerifySoftwareTokenAsync</c>), for services whose protocol can send. Everything else (endpoint,
+/// signing, retries) is the runtime's.
 /// </summary>
 internal static class ClientEmitter
 {
     private const string Runtime = TypeExpressions.Runtime;
 
-    public static string Emit(CodeModel model)
+    public static string Emit(CodeModel model, bool canSend)
     {
         var name = model.ClientName;
         var meta = model.Metadata;
@@ -35,6 +36,13 @@ internal static class ClientEmitter
         w.Outdent();
         w.OpenBrace();
         w.CloseBrace();
+        if (!canSend)
+        {
+            // No operation methods: a call could only throw NotSupportedException (diagnostic CG0008 says why).
+            w.CloseBrace();
+            return w.EndFile();
+        }
+
         foreach (var operation in model.Operations)
         {
             var request = $"global::{model.Namespace}.{operation.RequestTypeName}";

@@ -1,5 +1,6 @@
 using System.Linq;
 using Codegen.Generator.Model;
+using Codegen.Generator.Protocols;
 
 namespace Codegen.Generator.Emit;
 
@@ -14,14 +15,13 @@ internal static class OperationEmitter
 
     public static string OperationClassName(CodeOperation operation) => Naming.Identifiers.ToPascalCase(operation.Operation.Name) + "Operation";
 
-    public static string EmitOperation(CodeModel model, CodeOperation operation, System.Collections.Generic.ISet<string> validated)
+    public static string EmitOperation(CodeModel model, IProtocolGenerator protocol, CodeOperation operation, System.Collections.Generic.ISet<string> validated)
     {
         var ns = model.Namespace + ".Serialization";
         var request = $"global::{model.Namespace}.{operation.RequestTypeName}";
         var response = $"global::{model.Namespace}.{operation.ResponseTypeName}";
         var name = OperationClassName(operation);
         var op = operation.Operation;
-        var meta = model.Metadata;
         var w = SourceWriter.StartFile(ns);
         w.Line($"/// <summary>The {DocComments.Escape(op.Name)} operation: its metadata and wire codec.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
@@ -29,41 +29,18 @@ internal static class OperationEmitter
         w.OpenBrace();
         w.Line($"public static readonly {name} Instance = new {name}();");
         w.Line();
-        if (model.WireSupported)
-        {
-            w.Line("private static readonly global::System.Collections.Generic.KeyValuePair<string, string>[] Headers =");
-            w.OpenBrace();
-            if (meta.TargetPrefix is not null)
-            {
-                w.Line($"new global::System.Collections.Generic.KeyValuePair<string, string>(\"X-Amz-Target\", {CSharp.Literal(meta.TargetPrefix + "." + op.Name)}),");
-            }
-
-            w.Line($"new global::System.Collections.Generic.KeyValuePair<string, string>(\"Content-Type\", {CSharp.Literal("application/x-amz-json-" + (meta.JsonVersion ?? "1.0"))}),");
-            if (meta.AwsQueryCompatible)
-            {
-                // Tells a service that also speaks awsQuery to answer errors with the awsQuery codes (x-amzn-query-error).
-                w.Line("new global::System.Collections.Generic.KeyValuePair<string, string>(\"x-amzn-query-mode\", \"true\"),");
-            }
-
-            w.CloseBrace(";");
-            w.Line();
-        }
-
+        protocol.WriteOperationFields(w, model, operation);
         w.Line($"private {name}()");
         w.OpenBrace();
         w.CloseBrace();
         w.Line();
         w.Line($"public {Runtime}.Operations.OperationInfo Info {{ get; }} = new {Runtime}.Operations.OperationInfo(global::{model.Namespace}.{model.OperationsName}.Service, {CSharp.Literal(op.Name)}, {CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, {(op.RequiresSigning ? "true" : "false")});");
         w.Line();
-        w.Line($"public bool IsWireSupported => {(model.WireSupported ? "true" : "false")};");
+        w.Line($"public bool IsWireSupported => {(protocol.CanSend ? "true" : "false")};");
         w.Line();
         w.Line($"public void ValidateRequest({Runtime}.Operations.IAwsRequest<{response}> request, {Runtime}.Validation.ValidationOptions? options = null)");
         w.OpenBrace();
-        w.Line($"if (request is not {request} typed)");
-        w.OpenBrace();
-        w.Line($"throw new global::System.ArgumentException(\"Expected a {operation.RequestTypeName}.\", nameof(request));");
-        w.CloseBrace();
-        w.Line();
+        WriteTypedRequest(w, request, operation);
         if (validated.Contains(operation.RequestTypeName))
         {
             w.Line($"options ??= {Runtime}.Validation.ValidationOptions.Default;");
@@ -87,35 +64,23 @@ internal static class OperationEmitter
         w.Line();
         w.Line($"public {Runtime}.Http.AwsHttpRequest SerializeRequest({Runtime}.Operations.IAwsRequest<{response}> request, {Runtime}.Operations.SerializationOptions? options = null)");
         w.OpenBrace();
-        if (model.WireSupported)
+        var hostPrefix = HostPrefixExpression(model, operation);
+        if (protocol.CanSend)
         {
-            w.Line($"if (request is not {request} typed)");
-            w.OpenBrace();
-            w.Line($"throw new global::System.ArgumentException(\"Expected a {operation.RequestTypeName}.\", nameof(request));");
-            w.CloseBrace();
-            w.Line();
-            w.Line($"var body = {Runtime}.Json.JsonWireWriter.WriteToArray((typed, options ?? {Runtime}.Operations.SerializationOptions.Default), static (writer, state) => global::{ns}.{operation.RequestTypeName}JsonCodec.Write(writer, state.typed, state.Item2));");
-            var hostPrefix = HostPrefixExpression(model, operation);
-            w.Line(hostPrefix is null
-                ? $"return new {Runtime}.Http.AwsHttpRequest({CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, Headers, body);"
-                : $"return new {Runtime}.Http.AwsHttpRequest({CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, Headers, body) {{ HostPrefix = {hostPrefix} }};");
-        }
-        else
-        {
-            w.Line($"throw new global::System.NotSupportedException({CSharp.Literal($"The {meta.Protocol} protocol has no generated serializer yet.")});");
+            WriteTypedRequest(w, request, operation);
+            w.Line($"options ??= {Runtime}.Operations.SerializationOptions.Default;");
         }
 
+        protocol.WriteSerializeRequest(w, model, operation, hostPrefix);
         w.CloseBrace();
         w.Line();
         w.Line($"public {response} DeserializeResponse({Runtime}.Http.AwsHttpResponse response)");
         w.OpenBrace();
-        w.Line(model.WireSupported
-            ? $"return global::{ns}.{operation.ResponseTypeName}JsonCodec.ReadResponse(response);"
-            : $"throw new global::System.NotSupportedException({CSharp.Literal($"The {meta.Protocol} protocol has no generated deserializer yet.")});");
+        protocol.WriteDeserializeResponse(w, model, operation);
         w.CloseBrace();
         w.Line();
         w.Line($"public {Runtime}.Errors.AwsServiceException DeserializeError({Runtime}.Http.AwsHttpResponse response) => global::{ns}.{model.ServiceName}ErrorReader.Read(response);");
-        if (model.WireSupported && op.HostPrefix is not null && op.HostPrefix.Contains("{"))
+        if (protocol.CanSend && hostPrefix is not null && op.HostPrefix!.Contains("{"))
         {
             w.Line();
             w.Line("/// <summary>A host label: a member's value checked to be letters, digits, dots and hyphens.</summary>");
@@ -140,6 +105,16 @@ internal static class OperationEmitter
 
         w.CloseBrace();
         return w.EndFile();
+    }
+
+    /// <summary><c>if (request is not T typed) throw ...;</c></summary>
+    private static void WriteTypedRequest(SourceWriter w, string request, CodeOperation operation)
+    {
+        w.Line($"if (request is not {request} typed)");
+        w.OpenBrace();
+        w.Line($"throw new global::System.ArgumentException(\"Expected a {operation.RequestTypeName}.\", nameof(request));");
+        w.CloseBrace();
+        w.Line();
     }
 
     /// <summary>
@@ -186,7 +161,7 @@ internal static class OperationEmitter
         return string.Join(" + ", parts);
     }
 
-    public static string EmitErrorReader(CodeModel model)
+    public static string EmitErrorReader(CodeModel model, IProtocolGenerator protocol)
     {
         var ns = model.Namespace + ".Serialization";
         var w = SourceWriter.StartFile(ns);
@@ -196,45 +171,37 @@ internal static class OperationEmitter
         w.OpenBrace();
         w.Line($"public static {Runtime}.Errors.AwsServiceException Read({Runtime}.Http.AwsHttpResponse response)");
         w.OpenBrace();
-        if (model.WireSupported)
+        w.Line($"var error = {protocol.ErrorInfoExpression(model)};");
+        var errors = protocol.CanSend ? model.Types.Where(t => t.Role == TypeRole.Error).ToList() : new System.Collections.Generic.List<CodeType>();
+        if (errors.Count > 0)
         {
-            w.Line($"var error = {Runtime}.Json.AwsJsonError.Read(response, queryCompatible: {(model.Metadata.AwsQueryCompatible ? "true" : "false")});");
-            var errors = model.Types.Where(t => t.Role == TypeRole.Error).ToList();
-            if (errors.Count > 0)
+            // Dispatch on the code that names the shape; error.Code may be another code the protocol reports.
+            w.Line("switch (error.TypeCode)");
+            w.OpenBrace();
+            var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var error in errors)
             {
-                // Dispatch on the code that names the shape; error.Code may be a query-compatible service's awsQuery code.
-                w.Line("switch (error.TypeCode)");
-                w.OpenBrace();
-                var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-                foreach (var error in errors)
+                var codes = new[] { error.ErrorCode!, error.Shape.Name }.Where(c => seen.Add(c)).ToList();
+                if (codes.Count == 0)
                 {
-                    var codes = new[] { error.ErrorCode!, error.Shape.Name }.Where(c => seen.Add(c)).ToList();
-                    if (codes.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    foreach (var code in codes)
-                    {
-                        w.Line($"case {CSharp.Literal(code)}:");
-                    }
-
-                    w.Indent();
-                    w.Line($"return global::{ns}.{JsonCodecEmitter.CodecName(error)}.Read(response, error);");
-                    w.Outdent();
+                    continue;
                 }
 
-                w.CloseBrace();
-                w.Line();
+                foreach (var code in codes)
+                {
+                    w.Line($"case {CSharp.Literal(code)}:");
+                }
+
+                w.Indent();
+                w.Line($"return {protocol.ReadErrorExpression(model, error)};");
+                w.Outdent();
             }
 
-            w.Line($"return new global::{model.Namespace}.{model.BaseExceptionName}(error.Code, error.Message, response.StatusCode, response.RequestId);");
-        }
-        else
-        {
-            w.Line($"return new global::{model.Namespace}.{model.BaseExceptionName}(\"HttpStatus\" + response.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture), null, response.StatusCode, response.RequestId);");
+            w.CloseBrace();
+            w.Line();
         }
 
+        w.Line($"return new global::{model.Namespace}.{model.BaseExceptionName}(error.Code, error.Message, response.StatusCode, response.RequestId);");
         w.CloseBrace();
         w.CloseBrace();
         return w.EndFile();
@@ -253,9 +220,7 @@ internal static class OperationEmitter
         w.Indent();
         w.Line($"ServiceId: {CSharp.Literal(meta.ServiceId)},");
         w.Line($"ApiVersion: {CSharp.Literal(meta.ApiVersion)},");
-        w.Line($"Protocol: {CSharp.Literal(meta.Protocol)},");
-        w.Line($"JsonVersion: {(meta.JsonVersion is null ? "null" : CSharp.Literal(meta.JsonVersion))},");
-        w.Line($"TargetPrefix: {(meta.TargetPrefix is null ? "null" : CSharp.Literal(meta.TargetPrefix))},");
+        w.Line($"Protocol: {Runtime}.Operations.AwsProtocol.{meta.Protocol},");
         w.Line($"EndpointPrefix: {CSharp.Literal(meta.EndpointPrefix)},");
         w.Line($"SigningName: {CSharp.Literal(meta.SigningName)});");
         w.Outdent();

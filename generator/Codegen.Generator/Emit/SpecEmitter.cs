@@ -2,17 +2,20 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Codegen.Generator.Model;
+using Codegen.Generator.Protocols;
 
 namespace Codegen.Generator.Emit;
 
 /// <summary>
 /// Writes every file of one named model, one type per file. Hint names are
-/// <c>{Namespace}/{Type}.g.cs</c> for the model types and <c>{Namespace}/Serialization/{Type}.g.cs</c> for the wire code.
+/// <c>{Namespace}/{Type}.g.cs</c> for the model types and <c>{Namespace}/Serialization/{Type}.g.cs</c> for the wire code,
+/// which the service's protocol generator (<see cref="ProtocolGenerators"/>) writes.
 /// </summary>
 internal static class SpecEmitter
 {
     public static EquatableArray<GeneratedFile> Emit(CodeModel model, CancellationToken cancellationToken = default)
     {
+        var protocol = ProtocolGenerators.For(model.Metadata.Protocol);
         var files = new List<GeneratedFile>();
         var root = model.Namespace + "/";
         var wire = root + "Serialization/";
@@ -24,7 +27,7 @@ internal static class SpecEmitter
                 case ShapeKind.Enum:
                 case ShapeKind.IntEnum:
                     files.Add(new GeneratedFile(root + type.FileName + ".g.cs", EnumEmitter.Emit(model, type)));
-                    continue;
+                    break;
                 case ShapeKind.Union:
                     files.Add(new GeneratedFile(root + type.FileName + ".g.cs", UnionEmitter.Emit(model, type)));
                     break;
@@ -33,10 +36,7 @@ internal static class SpecEmitter
                     break;
             }
 
-            if (model.WireSupported)
-            {
-                files.Add(new GeneratedFile(wire + type.FileName + "JsonCodec.g.cs", JsonCodecEmitter.Emit(model, type)));
-            }
+            protocol.AddCodecFiles(model, type, files);
         }
 
         var validated = ValidationEmitter.TypesToValidate(model);
@@ -49,12 +49,12 @@ internal static class SpecEmitter
 
         files.Add(new GeneratedFile(root + model.BaseExceptionName + ".g.cs", ErrorEmitter.EmitBase(model)));
         files.Add(new GeneratedFile(root + model.OperationsName + ".g.cs", OperationEmitter.EmitOperationsClass(model)));
-        files.Add(new GeneratedFile(root + model.ClientName + ".g.cs", ClientEmitter.Emit(model)));
-        files.Add(new GeneratedFile(wire + model.ServiceName + "ErrorReader.g.cs", OperationEmitter.EmitErrorReader(model)));
+        files.Add(new GeneratedFile(root + model.ClientName + ".g.cs", ClientEmitter.Emit(model, protocol.CanSend)));
+        files.Add(new GeneratedFile(wire + model.ServiceName + "ErrorReader.g.cs", OperationEmitter.EmitErrorReader(model, protocol)));
         foreach (var operation in model.Operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            files.Add(new GeneratedFile(wire + OperationEmitter.OperationClassName(operation) + ".g.cs", OperationEmitter.EmitOperation(model, operation, validatedNames)));
+            files.Add(new GeneratedFile(wire + OperationEmitter.OperationClassName(operation) + ".g.cs", OperationEmitter.EmitOperation(model, protocol, operation, validatedNames)));
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));

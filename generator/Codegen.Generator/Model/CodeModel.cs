@@ -47,6 +47,9 @@ internal sealed record TypeRef(ShapeKind Kind, string CSharpType, string ShapeNa
     public long? Max { get; init; }
 
     public string? Pattern { get; init; }
+
+    /// <summary>The media type of a blob or string (Smithy <c>@mediaType</c>): a payload's <c>Content-Type</c>.</summary>
+    public string? MediaType { get; init; }
 }
 
 internal sealed record CodeMember(MemberModel Member, string PropertyName, string ParameterName, TypeRef Type)
@@ -109,7 +112,4 @@ internal sealed record CodeModel(
 
     /// <summary>The static class listing the operations.</summary>
     public string OperationsName { get; init; } = "";
-
-    /// <summary>Whether serializers are generated for this protocol.</summary>
-    public bool WireSupported { get; init; }
 }

@@ -17,13 +17,16 @@ internal sealed record ServiceMetadata(
     string ServiceId,
     string? ServiceFullName,
     string ApiVersion,
-    string Protocol,
-    string? JsonVersion,
+    WireProtocol Protocol, // the model's, or the one the AWS SDKs prefer among those it lists (WireProtocols.Choose)
     string? TargetPrefix,
     string EndpointPrefix,
     string SigningName,
     bool AwsQueryCompatible,
-    string? Documentation);
+    string? Documentation)
+{
+    /// <summary>The service's XML namespace (botocore <c>metadata.xmlNamespace</c>, Smithy <c>@xmlNamespace</c> on the service).</summary>
+    public XmlNamespaceModel? XmlNamespace { get; init; }
+}
 
 internal sealed record OperationModel(
     string Name,
@@ -63,6 +66,37 @@ internal enum ShapeKind
     Blob,
     Document,
 }
+
+/// <summary>Where a structure member travels in an HTTP message (the REST protocols; elsewhere every member is in the body).</summary>
+internal enum HttpLocation
+{
+    /// <summary>In the body, as a member of the body document (the default).</summary>
+    Body,
+
+    /// <summary>The whole body is this member (botocore <c>payload</c>, Smithy <c>@httpPayload</c>).</summary>
+    Payload,
+
+    /// <summary>A <c>{label}</c> of the request URI (botocore <c>uri</c>, Smithy <c>@httpLabel</c>).</summary>
+    Label,
+
+    /// <summary>A query parameter (botocore <c>querystring</c>, Smithy <c>@httpQuery</c>).</summary>
+    Query,
+
+    /// <summary>A map of further query parameters (botocore <c>querystring</c> on a map, Smithy <c>@httpQueryParams</c>).</summary>
+    QueryParams,
+
+    /// <summary>A header (botocore <c>header</c>, Smithy <c>@httpHeader</c>).</summary>
+    Header,
+
+    /// <summary>A map of the headers with a name prefix (botocore <c>headers</c>, Smithy <c>@httpPrefixHeaders</c>).</summary>
+    PrefixHeaders,
+
+    /// <summary>The response's status code (botocore <c>statusCode</c>, Smithy <c>@httpResponseCode</c>).</summary>
+    StatusCode,
+}
+
+/// <summary>An XML namespace (<c>xmlns</c>, or <c>xmlns:prefix</c>).</summary>
+internal sealed record XmlNamespaceModel(string Uri, string? Prefix);
 
 internal enum TimestampFormat
 {
@@ -118,6 +152,15 @@ internal sealed record ShapeModel(string Name, ShapeKind Kind, SourceSpan Positi
     public bool IsFault { get; init; }
 
     public bool IsThrottling { get; init; }
+
+    /// <summary>A list or map written without a wrapping element (XML protocols; botocore/Smithy <c>flattened</c>).</summary>
+    public bool Flattened { get; init; }
+
+    /// <summary>The shape's XML namespace (botocore <c>xmlNamespace</c>, Smithy <c>@xmlNamespace</c>).</summary>
+    public XmlNamespaceModel? XmlNamespace { get; init; }
+
+    /// <summary>The media type of a blob or string (Smithy <c>@mediaType</c>): a payload's <c>Content-Type</c>.</summary>
+    public string? MediaType { get; init; }
 }
 
 internal sealed record MemberModel(string Name, string Target, SourceSpan Position)
@@ -131,11 +174,27 @@ internal sealed record MemberModel(string Name, string Target, SourceSpan Positi
     /// <summary>The member itself is marked sensitive (the target shape may be too).</summary>
     public bool Sensitive { get; init; }
 
-    /// <summary>The name on the wire when it differs from <see cref="Name"/> (locationName / jsonName).</summary>
+    /// <summary>
+    /// The name on the wire when it differs from <see cref="Name"/>: where <see cref="Location"/> is a header, query
+    /// parameter, label or header prefix, that name; in the body, the name the protocol uses (botocore
+    /// <c>locationName</c>; Smithy <c>jsonName</c> for restJson1, <c>xmlName</c> for the XML protocols).
+    /// </summary>
     public string? WireName { get; init; }
 
-    /// <summary>rest protocols: header, headers, uri, querystring, statusCode; null for the body.</summary>
-    public string? Location { get; init; }
+    /// <summary>Where the member travels in an HTTP message; only the REST protocols bind members outside the body.</summary>
+    public HttpLocation Location { get; init; }
+
+    /// <summary>An XML attribute of its structure's element rather than a child element (botocore <c>xmlAttribute</c>, Smithy <c>@xmlAttribute</c>).</summary>
+    public bool XmlAttribute { get; init; }
+
+    /// <summary>A list or map member written without a wrapping element (botocore <c>flattened</c>, Smithy <c>@xmlFlattened</c>).</summary>
+    public bool Flattened { get; init; }
+
+    /// <summary>The member's XML namespace.</summary>
+    public XmlNamespaceModel? XmlNamespace { get; init; }
+
+    /// <summary>The ec2Query name (botocore <c>queryName</c>, Smithy <c>@ec2QueryName</c>).</summary>
+    public string? QueryName { get; init; }
 
     public TimestampFormat TimestampFormat { get; init; }
 

@@ -194,13 +194,6 @@ internal sealed class CodeModelBuilder
             });
         }
 
-        var wireSupported = _model.Metadata.Protocol == "json";
-        if (!wireSupported)
-        {
-            Report(DiagnosticDescriptors.ProtocolWithoutSerializer, SourceSpan.None,
-                $"protocol '{_model.Metadata.Protocol}' of {_model.Metadata.ServiceId} has no generated serializer yet: types, constructors, builders, lenses and errors are generated, and sending a request throws NotSupportedException");
-        }
-
         return new CodeModel(
             _model.SpecPath,
             _namespace,
@@ -214,7 +207,6 @@ internal sealed class CodeModelBuilder
             BaseExceptionName = exceptionName,
             ClientName = clientName,
             OperationsName = operationsName,
-            WireSupported = wireSupported,
         };
     }
 
@@ -461,6 +453,7 @@ internal sealed class CodeModelBuilder
                     Min = shape.Min,
                     Max = shape.Max,
                     Pattern = shape.Pattern,
+                    MediaType = shape.MediaType,
                 };
                 break;
         }

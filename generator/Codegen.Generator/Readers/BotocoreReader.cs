@@ -121,13 +121,35 @@ internal sealed class BotocoreReader
 
     private ServiceMetadata? ReadMetadata(JsonObject metadata, JsonObject root)
     {
-        var protocol = metadata.GetString("protocol");
-        if (protocol is null && metadata.GetArray("protocols") is { Items.Count: > 0 } protocols && protocols.Items[0] is JsonString first)
+        var jsonVersion = metadata.GetString("jsonVersion");
+        var listed = new List<WireProtocol>();
+        var names = new List<JsonString>();
+        if (metadata.GetArray("protocols") is { } protocolArray)
         {
-            protocol = first.Value;
+            names.AddRange(protocolArray.Items.OfType<JsonString>());
         }
 
-        if (protocol is null)
+        if (metadata["protocol"] is JsonString single && !names.Any(n => n.Value == single.Value))
+        {
+            names.Insert(0, single);
+        }
+
+        foreach (var name in names)
+        {
+            if (WireProtocols.FromBotocore(name.Value, jsonVersion) is { } protocol)
+            {
+                if (!listed.Contains(protocol))
+                {
+                    listed.Add(protocol);
+                }
+            }
+            else
+            {
+                _diagnostics.Add(DiagnosticDescriptors.Unsupported, name, $"protocol '{name.Value}' is not one this generator knows (json, rest-json, rest-xml, query, ec2 or smithy-rpc-v2-cbor); it is ignored");
+            }
+        }
+
+        if (listed.Count == 0)
         {
             _diagnostics.Add(DiagnosticDescriptors.InvalidModel, metadata, "metadata has no 'protocol' (json, rest-json, rest-xml, query, ec2 or smithy-rpc-v2-cbor)");
             return null;
@@ -141,23 +163,20 @@ internal sealed class BotocoreReader
             return null;
         }
 
-        var jsonVersion = metadata.GetString("jsonVersion");
-        if (protocol == "json" && jsonVersion is null)
-        {
-            jsonVersion = "1.0";
-        }
-
+        var xmlNamespace = metadata.GetString("xmlNamespace");
         return new ServiceMetadata(
             ServiceId: serviceId,
             ServiceFullName: metadata.GetString("serviceFullName"),
             ApiVersion: metadata.GetString("apiVersion") ?? string.Empty,
-            Protocol: protocol,
-            JsonVersion: protocol is "json" or "rest-json" ? jsonVersion : null,
+            Protocol: WireProtocols.Choose(listed),
             TargetPrefix: metadata.GetString("targetPrefix"),
             EndpointPrefix: endpointPrefix ?? serviceId.ToLowerInvariant().Replace(' ', '-'),
             SigningName: metadata.GetString("signingName") ?? endpointPrefix ?? serviceId.ToLowerInvariant(),
             AwsQueryCompatible: metadata["awsQueryCompatible"] is not null,
-            Documentation: root.GetString("documentation"));
+            Documentation: root.GetString("documentation"))
+        {
+            XmlNamespace = string.IsNullOrEmpty(xmlNamespace) ? null : new XmlNamespaceModel(xmlNamespace!, null),
+        };
     }
 
     private OperationModel? ReadOperation(JsonProperty property)
@@ -327,6 +346,8 @@ internal sealed class BotocoreReader
             Streaming = json.GetBoolean("streaming") || json.GetBoolean("eventstream"),
             JsonValue = json.GetBoolean("jsonvalue"),
             Sparse = json.GetBoolean("sparse"),
+            Flattened = json.GetBoolean("flattened"),
+            XmlNamespace = ReadXmlNamespace(json),
         };
 
         switch (kind.Value)
@@ -334,6 +355,11 @@ internal sealed class BotocoreReader
             case ShapeKind.Structure:
             case ShapeKind.Union:
                 shape = shape with { Members = ReadMembers(name, json, kind.Value == ShapeKind.Structure) };
+                if (kind.Value == ShapeKind.Structure && json["payload"] is { } payload)
+                {
+                    shape = shape with { Members = MarkPayload(name, shape.Members, payload) };
+                }
+
                 if (json.GetBoolean("exception") || json.GetBoolean("fault") || json["error"] is JsonObject)
                 {
                     var error = json.GetObject("error");
@@ -476,13 +502,60 @@ internal sealed class BotocoreReader
             Deprecated = json.GetBoolean("deprecated"),
             Sensitive = json.GetBoolean("sensitive"),
             WireName = json.GetString("locationName"),
-            Location = json.GetString("location"),
+            Location = ReadLocation(shapeName, memberName, json, target),
+            XmlAttribute = json.GetBoolean("xmlAttribute"),
+            Flattened = json.GetBoolean("flattened"),
+            XmlNamespace = ReadXmlNamespace(json),
+            QueryName = json.GetString("queryName"),
             TimestampFormat = ReadTimestampFormat(json),
             IdempotencyToken = json.GetBoolean("idempotencyToken"),
             JsonValue = json.GetBoolean("jsonvalue"),
             HostLabel = json.GetBoolean("hostLabel"),
         };
     }
+
+    /// <summary>The structure's <c>payload</c>: the member that is the whole body.</summary>
+    private EquatableArray<MemberModel> MarkPayload(string shapeName, EquatableArray<MemberModel> members, JsonValue payload)
+    {
+        if (payload is not JsonString name || !members.Any(m => m.Name == name.Value))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.InvalidModel, payload, $"the payload of '{shapeName}' must name one of its members");
+            return members;
+        }
+
+        return members.Select(m => m.Name == name.Value ? m with { Location = HttpLocation.Payload } : m).ToEquatableArray();
+    }
+
+    private HttpLocation ReadLocation(string shapeName, string memberName, JsonObject json, string target)
+    {
+        var value = json["location"];
+        if (value is null)
+        {
+            return HttpLocation.Body;
+        }
+
+        switch ((value as JsonString)?.Value)
+        {
+            case "uri":
+                return HttpLocation.Label;
+            case "querystring":
+                return _shapeJson.TryGetValue(target, out var targetJson) && targetJson.GetString("type") == "map" ? HttpLocation.QueryParams : HttpLocation.Query;
+            case "header":
+                return HttpLocation.Header;
+            case "headers":
+                return HttpLocation.PrefixHeaders;
+            case "statusCode":
+                return HttpLocation.StatusCode;
+            default:
+                _diagnostics.Add(DiagnosticDescriptors.Unsupported, value, $"member '{shapeName}.{memberName}' has location {(value is JsonString text ? "'" + text.Value + "'" : JsonValue.Describe(value.Kind))}, which is not uri, querystring, header, headers or statusCode; it is sent in the body");
+                return HttpLocation.Body;
+        }
+    }
+
+    private static XmlNamespaceModel? ReadXmlNamespace(JsonObject json) =>
+        json.GetObject("xmlNamespace") is { } ns && ns.GetString("uri") is { } uri
+            ? new XmlNamespaceModel(uri, ns.GetString("prefix"))
+            : null;
 
     private static long? ReadLong(JsonObject json, string key) =>
         json[key] is JsonNumber number

@@ -57,6 +57,8 @@ internal sealed partial class SmithyReader
             TimestampFormat = ReadTimestampFormat(traits, owner),
             Streaming = traits.ContainsKey(SmithyTraits.Streaming),
             Sparse = traits.ContainsKey(SmithyTraits.Sparse),
+            XmlNamespace = ReadXmlNamespace(traits, owner),
+            MediaType = TraitString(traits, SmithyTraits.MediaType, owner),
         };
 
         switch (kind)
@@ -180,50 +182,54 @@ internal sealed partial class SmithyReader
             defaultValue = SmithyJsonText.Write(defaultJson);
         }
 
-        string? location = null;
+        var location = HttpLocation.Body;
         string? wireName = null;
         var jsonValue = false;
         if (isStructure && _restProtocol)
         {
             if (TraitString(traits, SmithyTraits.HttpHeader, owner) is { } header)
             {
-                location = "header";
+                location = HttpLocation.Header;
                 wireName = header;
                 jsonValue = IsJsonMediaType(target);
             }
             else if (TraitString(traits, SmithyTraits.HttpPrefixHeaders, owner) is { } prefix)
             {
-                location = "headers";
+                location = HttpLocation.PrefixHeaders;
                 wireName = prefix;
             }
             else if (TraitString(traits, SmithyTraits.HttpQuery, owner) is { } query)
             {
-                location = "querystring";
+                location = HttpLocation.Query;
                 wireName = query;
                 jsonValue = IsJsonMediaType(target);
             }
             else if (traits.ContainsKey(SmithyTraits.HttpQueryParams))
             {
-                location = "querystring";
+                location = HttpLocation.QueryParams;
             }
             else if (traits.ContainsKey(SmithyTraits.HttpLabel))
             {
-                location = "uri";
+                location = HttpLocation.Label;
                 wireName = member.Name;
             }
             else if (traits.ContainsKey(SmithyTraits.HttpResponseCode))
             {
-                location = "statusCode";
+                location = HttpLocation.StatusCode;
+            }
+            else if (traits.ContainsKey(SmithyTraits.HttpPayload))
+            {
+                location = HttpLocation.Payload;
             }
         }
 
-        if (location is null && wireName is null)
+        if (location is HttpLocation.Body or HttpLocation.Payload)
         {
             // jsonName counts for restJson1 only: the awsJson protocols and rpcv2Cbor always use member names.
             wireName = _protocol switch
             {
-                "rest-json" when body => TraitString(traits, SmithyTraits.JsonName, owner),
-                "rest-xml" or "query" or "ec2" => TraitString(traits, SmithyTraits.XmlName, owner),
+                WireProtocol.RestJson1 when body => TraitString(traits, SmithyTraits.JsonName, owner),
+                WireProtocol.RestXml or WireProtocol.AwsQuery or WireProtocol.Ec2Query => TraitString(traits, SmithyTraits.XmlName, owner),
                 _ => null,
             };
         }
@@ -241,8 +247,17 @@ internal sealed partial class SmithyReader
             JsonValue = jsonValue,
             DefaultValue = defaultValue,
             HostLabel = isStructure && traits.ContainsKey(SmithyTraits.HostLabel),
+            XmlAttribute = traits.ContainsKey(SmithyTraits.XmlAttribute),
+            Flattened = traits.ContainsKey(SmithyTraits.XmlFlattened),
+            XmlNamespace = ReadXmlNamespace(traits, owner),
+            QueryName = TraitString(traits, SmithyTraits.Ec2QueryName, owner),
         };
     }
+
+    private XmlNamespaceModel? ReadXmlNamespace(Dictionary<string, JsonValue> traits, string owner) =>
+        TraitObject(traits, SmithyTraits.XmlNamespace, owner) is { } ns && ns.GetString("uri") is { } uri
+            ? new XmlNamespaceModel(uri, ns.GetString("prefix"))
+            : null;
 
     private static bool IsJsonMediaType(SmithyShape target) =>
         target.Type == "string" && target.Traits.TryGetValue(SmithyTraits.MediaType, out var mediaType) && mediaType is JsonString text &&

@@ -67,7 +67,7 @@ internal sealed partial class SmithyReader
     private readonly Dictionary<string, List<(string Member, JsonObject Traits, JsonProperty At)>> _applyToMember = new(StringComparer.Ordinal);
 
     private SmithyShape _service = null!;
-    private string _protocol = "";
+    private WireProtocol _protocol;
     private bool _restProtocol;
     private bool _queryErrors;
 
@@ -312,7 +312,7 @@ internal sealed partial class SmithyReader
 
     private ServiceMetadata? ReadMetadata(SmithyShape service)
     {
-        var protocols = SmithyTraits.Protocols.Where(p => service.Has(p.Trait)).ToList();
+        var protocols = WireProtocols.SmithyTraits.Where(p => service.Has(p.Trait)).Select(p => p.Protocol).ToList();
         if (protocols.Count == 0)
         {
             var others = service.Traits.Keys.Where(k => k.IndexOf("protocols#", StringComparison.Ordinal) >= 0).ToList();
@@ -322,29 +322,31 @@ internal sealed partial class SmithyReader
             return null;
         }
 
-        var (_, protocol, jsonVersion) = protocols[0];
+        var protocol = WireProtocols.Choose(protocols);
         _protocol = protocol;
-        _restProtocol = protocol is "rest-json" or "rest-xml";
+        _restProtocol = protocol.HasHttpBindings();
         var queryCompatible = service.Has(SmithyTraits.AwsQueryCompatible);
-        _queryErrors = protocol is "query" or "ec2" || queryCompatible;
+        _queryErrors = protocol is WireProtocol.AwsQuery or WireProtocol.Ec2Query || queryCompatible;
 
         var awsService = TraitObject(service.Traits, SmithyTraits.AwsService, service.Id);
         var sdkId = awsService?.GetString("sdkId");
         var serviceId = string.IsNullOrEmpty(sdkId) ? service.ShortName : sdkId!;
         var endpointPrefix = awsService?.GetString("endpointPrefix") ?? serviceId.ToLowerInvariant().Replace(' ', '-');
         var signingName = TraitObject(service.Traits, SmithyTraits.SigV4, service.Id)?.GetString("name") ?? endpointPrefix;
-        var hasAwsJson = protocols.Any(p => p.Protocol == "json");
+        var hasAwsJson = protocols.Any(p => p is WireProtocol.AwsJson1_0 or WireProtocol.AwsJson1_1);
         return new ServiceMetadata(
             ServiceId: serviceId,
             ServiceFullName: TraitString(service.Traits, SmithyTraits.Title, service.Id),
             ApiVersion: service.Json.GetString("version") ?? string.Empty,
             Protocol: protocol,
-            JsonVersion: jsonVersion,
             TargetPrefix: hasAwsJson ? service.ShortName : null,
             EndpointPrefix: endpointPrefix,
             SigningName: signingName,
             AwsQueryCompatible: queryCompatible,
-            Documentation: TraitString(service.Traits, SmithyTraits.Documentation, service.Id));
+            Documentation: TraitString(service.Traits, SmithyTraits.Documentation, service.Id))
+        {
+            XmlNamespace = ReadXmlNamespace(service.Traits, service.Id),
+        };
     }
 
     private Dictionary<string, string> ReadRename(SmithyShape service)

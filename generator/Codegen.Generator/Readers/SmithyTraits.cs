@@ -36,6 +36,10 @@ internal static class SmithyTraits
     public const string Sparse = "smithy.api#sparse";
     public const string Streaming = "smithy.api#streaming";
     public const string MediaType = "smithy.api#mediaType";
+    public const string XmlAttribute = "smithy.api#xmlAttribute";
+    public const string XmlFlattened = "smithy.api#xmlFlattened";
+    public const string XmlNamespace = "smithy.api#xmlNamespace";
+    public const string Ec2QueryName = "aws.protocols#ec2QueryName";
 
     // Errors
     public const string Error = "smithy.api#error";
@@ -69,20 +73,5 @@ internal static class SmithyTraits
     public static readonly string[] AuthSchemes =
     {
         SigV4, "aws.auth#sigv4a", "smithy.api#httpBasicAuth", "smithy.api#httpDigestAuth", "smithy.api#httpBearerAuth", "smithy.api#httpApiKeyAuth",
-    };
-
-    /// <summary>
-    /// The protocol traits, in the order of preference when a service has several (the order botocore lists them:
-    /// CBOR first, then JSON, then the XML and query protocols).
-    /// </summary>
-    public static readonly (string Trait, string Protocol, string? JsonVersion)[] Protocols =
-    {
-        ("smithy.protocols#rpcv2Cbor", "smithy-rpc-v2-cbor", null),
-        ("aws.protocols#awsJson1_0", "json", "1.0"),
-        ("aws.protocols#awsJson1_1", "json", "1.1"),
-        ("aws.protocols#restJson1", "rest-json", null),
-        ("aws.protocols#restXml", "rest-xml", null),
-        ("aws.protocols#awsQuery", "query", null),
-        ("aws.protocols#ec2Query", "ec2", null),
     };
 }

@@ -23,4 +23,19 @@ public static class ErrorCodes
 
         return code.Trim();
     }
+
+    /// <summary>
+    /// <see cref="Normalize"/> for a code that may be absent: <see langword="null"/> for <see langword="null"/>, an
+    /// empty code or one that normalises to nothing.
+    /// </summary>
+    public static string? NormalizeOrNull(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+
+        var normalized = Normalize(code!);
+        return normalized.Length == 0 ? null : normalized;
+    }
 }

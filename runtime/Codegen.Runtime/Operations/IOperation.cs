@@ -29,7 +29,7 @@ public interface IOperation<TResponse>
     AwsHttpRequest SerializeRequest(IAwsRequest<TResponse> request, SerializationOptions? options = null);
 
     /// <summary>Reads a successful (2xx) HTTP response into the response type.</summary>
-    /// <exception cref="Json.AwsDeserializationException">The body is malformed or a value has the wrong type.</exception>
+    /// <exception cref="Serialization.AwsDeserializationException">The body is malformed or a value has the wrong type.</exception>
     TResponse DeserializeResponse(AwsHttpResponse response);
 
     /// <summary>Reads an unsuccessful HTTP response into the matching typed exception.</summary>

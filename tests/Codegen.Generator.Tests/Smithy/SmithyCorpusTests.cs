@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Codegen.Generator.Diagnostics;
+using Codegen.Generator.Model;
 using Codegen.Generator.Naming;
 using Codegen.Testing;
 using Microsoft.CodeAnalysis;
@@ -39,7 +40,7 @@ public class SmithyCorpusTests(ITestOutputHelper output)
             var emitted = SpecPipeline.Emit(named, default);
             results.Add(new Outcome(
                 Path.GetFileName(file),
-                parsed.Model?.Metadata.Protocol ?? "?",
+                parsed.Model?.Metadata.Protocol.DisplayName() ?? "?",
                 named.Model?.Operations.Count ?? 0,
                 named.Model?.Types.Count ?? 0,
                 emitted.Files.Count,

@@ -319,25 +319,30 @@ public class SmithyReaderTests
     }
 
     [Theory]
-    [InlineData("aws.protocols#awsJson1_0", "json", "1.0", "Weather")]
-    [InlineData("aws.protocols#awsJson1_1", "json", "1.1", "Weather")]
-    [InlineData("aws.protocols#restJson1", "rest-json", null, null)]
-    [InlineData("aws.protocols#restXml", "rest-xml", null, null)]
-    [InlineData("aws.protocols#awsQuery", "query", null, null)]
-    [InlineData("aws.protocols#ec2Query", "ec2", null, null)]
-    [InlineData("smithy.protocols#rpcv2Cbor", "smithy-rpc-v2-cbor", null, null)]
-    public void ProtocolTraitsSetTheProtocol(string trait, string protocol, string? jsonVersion, string? targetPrefix)
+    [InlineData("aws.protocols#awsJson1_0", "AwsJson1_0", "Weather")]
+    [InlineData("aws.protocols#awsJson1_1", "AwsJson1_1", "Weather")]
+    [InlineData("aws.protocols#restJson1", "RestJson1", null)]
+    [InlineData("aws.protocols#restXml", "RestXml", null)]
+    [InlineData("aws.protocols#awsQuery", "AwsQuery", null)]
+    [InlineData("aws.protocols#ec2Query", "Ec2Query", null)]
+    [InlineData("smithy.protocols#rpcv2Cbor", "RpcV2Cbor", null)]
+    public void ProtocolTraitsSetTheProtocol(string trait, string protocolName, string? targetPrefix)
     {
+        var protocol = System.Enum.Parse<WireProtocol>(protocolName);
         var model = ReadClean(ServiceWith(new[] { "Ping" }, """ "ex.weather#Ping": { "type": "operation" } """, traits: $$""" "{{trait}}": {} """));
-        Assert.Equal((protocol, jsonVersion, targetPrefix, false), (model.Metadata.Protocol, model.Metadata.JsonVersion, model.Metadata.TargetPrefix, model.Metadata.AwsQueryCompatible));
+        Assert.Equal((protocol, targetPrefix, false), (model.Metadata.Protocol, model.Metadata.TargetPrefix, model.Metadata.AwsQueryCompatible));
     }
 
     [Fact]
-    public void SeveralProtocolsPreferCborThenJson()
+    public void SeveralProtocolsChooseAsBotocoreDoes_JsonBeforeCborBeforeQuery()
     {
         var model = ReadClean(ServiceWith(new[] { "Ping" }, """ "ex.weather#Ping": { "type": "operation" } """,
             traits: """ "aws.protocols#awsQuery": {}, "aws.protocols#awsJson1_0": {}, "smithy.protocols#rpcv2Cbor": {} """));
-        Assert.Equal(("smithy-rpc-v2-cbor", "Weather"), (model.Metadata.Protocol, model.Metadata.TargetPrefix));
+        Assert.Equal((WireProtocol.AwsJson1_0, "Weather"), (model.Metadata.Protocol, model.Metadata.TargetPrefix));
+
+        var cborOrQuery = ReadClean(ServiceWith(new[] { "Ping" }, """ "ex.weather#Ping": { "type": "operation" } """,
+            traits: """ "aws.protocols#awsQuery": {}, "smithy.protocols#rpcv2Cbor": {} """));
+        Assert.Equal(WireProtocol.RpcV2Cbor, cborOrQuery.Metadata.Protocol);
     }
 
     [Fact]
@@ -351,7 +356,7 @@ public class SmithyReaderTests
             "smithy.api#documentation": "<p>Forecasts.</p>"
             """));
         Assert.Equal(
-            new ServiceMetadata("Weather Service", "Example Weather Service", "2024-01-01", "json", "1.0", "Weather", "wx", "weather-signing", false, "<p>Forecasts.</p>"),
+            new ServiceMetadata("Weather Service", "Example Weather Service", "2024-01-01", WireProtocol.AwsJson1_0, "Weather", "wx", "weather-signing", false, "<p>Forecasts.</p>"),
             model.Metadata);
 
         var bare = ReadClean(ServiceWith(new[] { "Ping" }, """ "ex.weather#Ping": { "type": "operation" } """, traits: """ "aws.protocols#restJson1": {} """));
@@ -425,8 +430,9 @@ public class SmithyReaderTests
         Assert.Equal(
             new[]
             {
-                ("id", "uri", "id", false), ("token", "header", "X-Token", false), ("meta", "headers", "x-meta-", false), ("page", "querystring", "page", false),
-                ("rest", "querystring", null, false), ("context", "header", "X-Context", true), ("body", null, "Body", false), ("when", null, null, false),
+                ("id", HttpLocation.Label, "id", false), ("token", HttpLocation.Header, "X-Token", false), ("meta", HttpLocation.PrefixHeaders, "x-meta-", false),
+                ("page", HttpLocation.Query, "page", false), ("rest", HttpLocation.QueryParams, null, false), ("context", HttpLocation.Header, "X-Context", true),
+                ("body", HttpLocation.Body, "Body", false), ("when", HttpLocation.Body, null, false),
             },
             input.Members.Select(m => (m.Name, m.Location, m.WireName, m.JsonValue)));
         Assert.Equal((TimestampFormat.EpochSeconds, true), (input.Member("when").TimestampFormat, input.Member("when").IdempotencyToken));
@@ -460,7 +466,7 @@ public class SmithyReaderTests
             "ex.weather#Stream": { "type": "blob", "traits": { "smithy.api#streaming": {} } }
             """, traits: """ "aws.protocols#restXml": {} """);
         var result = ReadClean(text).Shape("Result");
-        Assert.Equal(new[] { ("status", "statusCode"), ("data", (string?)null) }, result.Members.Select(m => (m.Name, m.Location)));
+        Assert.Equal(new[] { ("status", HttpLocation.StatusCode), ("data", HttpLocation.Payload) }, result.Members.Select(m => (m.Name, m.Location)));
         Assert.True(ReadClean(text).Shape("Stream").Streaming);
     }
 
@@ -479,7 +485,7 @@ public class SmithyReaderTests
             """;
         var json = ReadClean(OneOperation(Shapes, operationTraits: """{ "smithy.api#http": { "method": "GET", "uri": "/x" } }"""));
         Assert.Equal(("POST", "/"), (json.Operation("GetForecast").HttpMethod, json.Operation("GetForecast").RequestUri));
-        Assert.Equal(((string?)null, (string?)null), (json.Shape("Input").Member("token").Location, json.Shape("Input").Member("token").WireName));
+        Assert.Equal((HttpLocation.Body, (string?)null), (json.Shape("Input").Member("token").Location, json.Shape("Input").Member("token").WireName));
 
         var xml = ReadClean(OneOperation(Shapes, traits: """ "aws.protocols#awsQuery": {} """));
         Assert.Equal("Tok", xml.Shape("Input").Member("token").WireName);

@@ -10,7 +10,7 @@ namespace Codegen.Generator.Tests.Units;
 /// <summary>Emitters tested from hand-built named models, without any reader.</summary>
 public class EmitterTests
 {
-    private static readonly ServiceMetadata Metadata = new("Test", null, "2024-01-01", "json", "1.0", "Test_2024", "test", "test", false, null);
+    private static readonly ServiceMetadata Metadata = new("Test", null, "2024-01-01", WireProtocol.AwsJson1_0, "Test_2024", "test", "test", false, null);
 
     private static CodeModel Model(params CodeType[] types) =>
         new("/specs/test.json", "Hand.Built", "Test", true, Metadata, types.ToEquatableArray(), EquatableArray<CodeOperation>.Empty, EquatableArray<DiagnosticInfo>.Empty)
@@ -18,7 +18,6 @@ public class EmitterTests
             BaseExceptionName = "TestException",
             ClientName = "TestClient",
             OperationsName = "TestOperations",
-            WireSupported = true,
         };
 
     private static CodeMember Member(string name, TypeRef type, bool required = false, bool sensitive = false) =>

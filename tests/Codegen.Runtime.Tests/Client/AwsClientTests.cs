@@ -335,11 +335,11 @@ public sealed class AwsClientTests
     public async Task AProtocolWithoutSerializer_IsRejected_NamingTheProtocol()
     {
         using var client = new AwsClient(Options(null, o => o.ServiceUrl = new Uri("http://example.invalid/")));
-        var operation = new FakeOperation(wireSupported: false, protocol: "ec2");
+        var operation = new FakeOperation(wireSupported: false, protocol: Codegen.Runtime.Operations.AwsProtocol.Ec2Query);
 
         var error = await Assert.ThrowsAsync<NotSupportedException>(() => client.SendAsync(new FakeRequest(operation)));
 
-        Assert.Contains("'ec2'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Ec2Query'", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, operation.SerializeCount);
     }
 

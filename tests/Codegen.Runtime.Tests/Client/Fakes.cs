@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Codegen.Runtime.Auth;
 using Codegen.Runtime.Errors;
 using Codegen.Runtime.Http;
-using Codegen.Runtime.Json;
+using Codegen.Runtime.Protocols.AwsJson;
 using Codegen.Runtime.Operations;
 
 namespace Codegen.Runtime.Tests.Client;
@@ -15,12 +15,12 @@ namespace Codegen.Runtime.Tests.Client;
 /// <summary>A hand-written stand-in for a generated awsJson operation.</summary>
 internal sealed class FakeOperation : IOperation<FakeResponse>
 {
-    public static readonly ServiceInfo Service = new("Fake Service", "2020-01-01", "json", "1.1", "FakeService", "fake", "fakesvc");
+    public static readonly ServiceInfo Service = new("Fake Service", "2020-01-01", AwsProtocol.AwsJson1_1, "fake", "fakesvc");
 
     private readonly string path;
     private readonly string body;
 
-    public FakeOperation(bool requiresSigning = true, bool wireSupported = true, string path = "/", string body = "{\"x\":1}", string protocol = "json")
+    public FakeOperation(bool requiresSigning = true, bool wireSupported = true, string path = "/", string body = "{\"x\":1}", AwsProtocol protocol = AwsProtocol.AwsJson1_1)
     {
         Info = new OperationInfo(Service with { Protocol = protocol }, "DoThing", "POST", "/", requiresSigning);
         IsWireSupported = wireSupported;
@@ -44,7 +44,7 @@ internal sealed class FakeOperation : IOperation<FakeResponse>
         var headers = new List<KeyValuePair<string, string>>
         {
             new("Content-Type", "application/x-amz-json-1.1"),
-            new("X-Amz-Target", Info.Target!),
+            new("X-Amz-Target", "FakeService." + Info.Name),
             new("X-Custom", "a"),
             new("X-Custom", "b"),
         };
@@ -56,7 +56,7 @@ internal sealed class FakeOperation : IOperation<FakeResponse>
 
     public AwsServiceException DeserializeError(AwsHttpResponse response)
     {
-        var error = AwsJsonError.Read(response);
+        var error = AwsJsonErrors.Read(response);
         return new FakeServiceException(error.Code, error.Message, response.StatusCode, response.RequestId);
     }
 }

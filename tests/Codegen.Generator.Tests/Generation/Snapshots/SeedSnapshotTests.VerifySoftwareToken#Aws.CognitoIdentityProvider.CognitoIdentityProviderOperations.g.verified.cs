@@ -14,9 +14,7 @@ namespace Aws.CognitoIdentityProvider
         public static global::Codegen.Runtime.Operations.ServiceInfo Service { get; } = new global::Codegen.Runtime.Operations.ServiceInfo(
             ServiceId: "Cognito Identity Provider",
             ApiVersion: "2016-04-18",
-            Protocol: "json",
-            JsonVersion: "1.1",
-            TargetPrefix: "AWSCognitoIdentityProviderService",
+            Protocol: global::Codegen.Runtime.Operations.AwsProtocol.AwsJson1_1,
             EndpointPrefix: "cognito-idp",
             SigningName: "cognito-idp");
 

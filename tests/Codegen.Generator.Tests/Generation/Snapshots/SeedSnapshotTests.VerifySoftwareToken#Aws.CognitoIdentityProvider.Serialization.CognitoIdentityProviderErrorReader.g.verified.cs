@@ -12,7 +12,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
     {
         public static global::Codegen.Runtime.Errors.AwsServiceException Read(global::Codegen.Runtime.Http.AwsHttpResponse response)
         {
-            var error = global::Codegen.Runtime.Json.AwsJsonError.Read(response, queryCompatible: false);
+            var error = global::Codegen.Runtime.Protocols.AwsJson.AwsJsonErrors.Read(response, queryCompatible: false);
             switch (error.TypeCode)
             {
                 case "CodeMismatchException":

@@ -6,12 +6,12 @@
 
 namespace Aws.CognitoIdentityProvider.Serialization
 {
-    /// <summary>The awsJson codec of <see cref="global::Aws.CognitoIdentityProvider.InternalErrorException"/>.</summary>
+    /// <summary>The awsJson reader of <see cref="global::Aws.CognitoIdentityProvider.InternalErrorException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class InternalErrorExceptionJsonCodec
     {
         /// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>
-        public static global::Aws.CognitoIdentityProvider.InternalErrorException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Json.AwsJsonError error)
+        public static global::Aws.CognitoIdentityProvider.InternalErrorException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Errors.AwsErrorInfo error)
         {
             return new global::Aws.CognitoIdentityProvider.InternalErrorException(error.Message, response.StatusCode, response.RequestId) { ErrorCode = error.Code };
         }

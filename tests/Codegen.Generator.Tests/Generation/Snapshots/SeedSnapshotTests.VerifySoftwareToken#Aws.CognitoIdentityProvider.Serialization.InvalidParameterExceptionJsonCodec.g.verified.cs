@@ -6,17 +6,17 @@
 
 namespace Aws.CognitoIdentityProvider.Serialization
 {
-    /// <summary>The awsJson codec of <see cref="global::Aws.CognitoIdentityProvider.InvalidParameterException"/>.</summary>
+    /// <summary>The awsJson reader of <see cref="global::Aws.CognitoIdentityProvider.InvalidParameterException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class InvalidParameterExceptionJsonCodec
     {
         /// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>
-        public static global::Aws.CognitoIdentityProvider.InvalidParameterException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Json.AwsJsonError error)
+        public static global::Aws.CognitoIdentityProvider.InvalidParameterException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Errors.AwsErrorInfo error)
         {
             try
             {
-                var reader = new global::System.Text.Json.Utf8JsonReader(response.Body.Span, global::Codegen.Runtime.Json.JsonWireReader.ReaderOptions);
-                if (reader.Read() && global::Codegen.Runtime.Json.JsonWireReader.StartObject(ref reader))
+                var reader = new global::System.Text.Json.Utf8JsonReader(response.Body.Span, global::Codegen.Runtime.Protocols.Json.JsonWireReader.ReaderOptions);
+                if (reader.Read() && global::Codegen.Runtime.Protocols.Json.JsonWireReader.StartObject(ref reader))
                 {
                     string? v0 = null;
                     string? member = null;
@@ -24,7 +24,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
                     {
                         while (true)
                         {
-                            global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
+                            global::Codegen.Runtime.Protocols.Json.JsonWireReader.Next(ref reader);
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                             {
                                 break;
@@ -33,25 +33,25 @@ namespace Aws.CognitoIdentityProvider.Serialization
                             if (reader.ValueTextEquals("reasonCode"u8))
                             {
                                 member = "reasonCode";
-                                global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
-                                v0 = global::Codegen.Runtime.Json.JsonWireReader.ReadString(ref reader);
+                                global::Codegen.Runtime.Protocols.Json.JsonWireReader.Next(ref reader);
+                                v0 = global::Codegen.Runtime.Protocols.Json.JsonWireReader.ReadString(ref reader);
                             }
                             else
                             {
-                                global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
+                                global::Codegen.Runtime.Protocols.Json.JsonWireReader.Next(ref reader);
                                 reader.Skip();
                             }
 
                             member = null;
                         }
                     }
-                    catch (global::Codegen.Runtime.Json.AwsDeserializationException exception) when (member is not null)
+                    catch (global::Codegen.Runtime.Serialization.AwsDeserializationException exception) when (member is not null)
                     {
                         throw exception.WithParentMember(member);
                     }
                     catch (global::System.Text.Json.JsonException exception)
                     {
-                        throw global::Codegen.Runtime.Json.JsonWireReader.Malformed(member is null ? "$" : "$." + member, exception);
+                        throw global::Codegen.Runtime.Protocols.Json.JsonWireReader.Malformed(member is null ? "$" : "$." + member, exception);
                     }
 
                     return new global::Aws.CognitoIdentityProvider.InvalidParameterException(error.Message, response.StatusCode, response.RequestId)
@@ -61,7 +61,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
                     };
                 }
             }
-            catch (global::Codegen.Runtime.Json.AwsDeserializationException)
+            catch (global::Codegen.Runtime.Serialization.AwsDeserializationException)
             {
                 // The members are lost; the error itself is not.
             }

@@ -6,12 +6,12 @@
 
 namespace Aws.CognitoIdentityProvider.Serialization
 {
-    /// <summary>The awsJson codec of <see cref="global::Aws.CognitoIdentityProvider.OperationNotEnabledException"/>.</summary>
+    /// <summary>The awsJson reader of <see cref="global::Aws.CognitoIdentityProvider.OperationNotEnabledException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class OperationNotEnabledExceptionJsonCodec
     {
         /// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>
-        public static global::Aws.CognitoIdentityProvider.OperationNotEnabledException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Json.AwsJsonError error)
+        public static global::Aws.CognitoIdentityProvider.OperationNotEnabledException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Errors.AwsErrorInfo error)
         {
             return new global::Aws.CognitoIdentityProvider.OperationNotEnabledException(error.Message, response.StatusCode, response.RequestId) { ErrorCode = error.Code };
         }

@@ -6,12 +6,12 @@
 
 namespace Aws.CognitoIdentityProvider.Serialization
 {
-    /// <summary>The awsJson codec of <see cref="global::Aws.CognitoIdentityProvider.PasswordResetRequiredException"/>.</summary>
+    /// <summary>The awsJson reader of <see cref="global::Aws.CognitoIdentityProvider.PasswordResetRequiredException"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class PasswordResetRequiredExceptionJsonCodec
     {
         /// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>
-        public static global::Aws.CognitoIdentityProvider.PasswordResetRequiredException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Json.AwsJsonError error)
+        public static global::Aws.CognitoIdentityProvider.PasswordResetRequiredException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Errors.AwsErrorInfo error)
         {
             return new global::Aws.CognitoIdentityProvider.PasswordResetRequiredException(error.Message, response.StatusCode, response.RequestId) { ErrorCode = error.Code };
         }

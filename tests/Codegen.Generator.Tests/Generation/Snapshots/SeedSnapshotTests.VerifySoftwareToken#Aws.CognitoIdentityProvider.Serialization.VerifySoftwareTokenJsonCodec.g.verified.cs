@@ -6,7 +6,7 @@
 
 namespace Aws.CognitoIdentityProvider.Serialization
 {
-    /// <summary>The awsJson codec of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareToken"/>.</summary>
+    /// <summary>The awsJson body of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareToken"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class VerifySoftwareTokenJsonCodec
     {
@@ -34,83 +34,6 @@ namespace Aws.CognitoIdentityProvider.Serialization
                 writer.WriteStringValue(v3);
             }
             writer.WriteEndObject();
-        }
-
-        public static global::Aws.CognitoIdentityProvider.VerifySoftwareToken? Read(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!global::Codegen.Runtime.Json.JsonWireReader.StartObject(ref reader))
-            {
-                return null;
-            }
-
-            string? v0 = null;
-            string? v1 = null;
-            string? v2 = null;
-            string? v3 = null;
-            string? member = null;
-            try
-            {
-                while (true)
-                {
-                    global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-
-                    if (reader.ValueTextEquals("AccessToken"u8))
-                    {
-                        member = "AccessToken";
-                        global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
-                        v0 = global::Codegen.Runtime.Json.JsonWireReader.ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("Session"u8))
-                    {
-                        member = "Session";
-                        global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
-                        v1 = global::Codegen.Runtime.Json.JsonWireReader.ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("UserCode"u8))
-                    {
-                        member = "UserCode";
-                        global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
-                        v2 = global::Codegen.Runtime.Json.JsonWireReader.ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("FriendlyDeviceName"u8))
-                    {
-                        member = "FriendlyDeviceName";
-                        global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
-                        v3 = global::Codegen.Runtime.Json.JsonWireReader.ReadString(ref reader);
-                    }
-                    else
-                    {
-                        global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
-                        reader.Skip();
-                    }
-
-                    member = null;
-                }
-            }
-            catch (global::Codegen.Runtime.Json.AwsDeserializationException exception) when (member is not null)
-            {
-                throw exception.WithParentMember(member);
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                throw global::Codegen.Runtime.Json.JsonWireReader.Malformed(member is null ? "$" : "$." + member, exception);
-            }
-
-            if (v2 is null)
-            {
-                throw global::Codegen.Runtime.Json.JsonWireReader.MissingRequired("UserCode");
-            }
-
-            return new global::Aws.CognitoIdentityProvider.VerifySoftwareToken(v2)
-            {
-                AccessToken = v0,
-                Session = v1,
-                FriendlyDeviceName = v3,
-            };
         }
     }
 }

@@ -51,7 +51,8 @@ namespace Aws.CognitoIdentityProvider.Serialization
                 throw new global::System.ArgumentException("Expected a VerifySoftwareToken.", nameof(request));
             }
 
-            var body = global::Codegen.Runtime.Json.JsonWireWriter.WriteToArray((typed, options ?? global::Codegen.Runtime.Operations.SerializationOptions.Default), static (writer, state) => global::Aws.CognitoIdentityProvider.Serialization.VerifySoftwareTokenJsonCodec.Write(writer, state.typed, state.Item2));
+            options ??= global::Codegen.Runtime.Operations.SerializationOptions.Default;
+            var body = global::Codegen.Runtime.Protocols.Json.JsonWireWriter.WriteToArray((typed, options), static (writer, state) => global::Aws.CognitoIdentityProvider.Serialization.VerifySoftwareTokenJsonCodec.Write(writer, state.typed, state.options));
             return new global::Codegen.Runtime.Http.AwsHttpRequest("POST", "/", Headers, body);
         }
 

@@ -6,29 +6,13 @@
 
 namespace Aws.CognitoIdentityProvider.Serialization
 {
-    /// <summary>The awsJson codec of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse"/>.</summary>
+    /// <summary>The awsJson reader of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class VerifySoftwareTokenResponseJsonCodec
     {
-        public static void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse value, global::Codegen.Runtime.Operations.SerializationOptions options)
-        {
-            writer.WriteStartObject();
-            if (value.Status is { } v0)
-            {
-                writer.WritePropertyName("Status"u8);
-                writer.WriteStringValue(v0.Value);
-            }
-            if (value.Session is { } v1)
-            {
-                writer.WritePropertyName("Session"u8);
-                writer.WriteStringValue(v1);
-            }
-            writer.WriteEndObject();
-        }
-
         public static global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus)
         {
-            if (!global::Codegen.Runtime.Json.JsonWireReader.StartObject(ref reader))
+            if (!global::Codegen.Runtime.Protocols.Json.JsonWireReader.StartObject(ref reader))
             {
                 return null;
             }
@@ -40,7 +24,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
             {
                 while (true)
                 {
-                    global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
+                    global::Codegen.Runtime.Protocols.Json.JsonWireReader.Next(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
@@ -49,31 +33,31 @@ namespace Aws.CognitoIdentityProvider.Serialization
                     if (reader.ValueTextEquals("Status"u8))
                     {
                         member = "Status";
-                        global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
-                        v0 = global::Codegen.Runtime.Json.JsonWireReader.ReadString(ref reader) is { } text0 ? new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType(text0) : null;
+                        global::Codegen.Runtime.Protocols.Json.JsonWireReader.Next(ref reader);
+                        v0 = global::Codegen.Runtime.Protocols.Json.JsonWireReader.ReadString(ref reader) is { } text0 ? new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType(text0) : null;
                     }
                     else if (reader.ValueTextEquals("Session"u8))
                     {
                         member = "Session";
-                        global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
-                        v1 = global::Codegen.Runtime.Json.JsonWireReader.ReadString(ref reader);
+                        global::Codegen.Runtime.Protocols.Json.JsonWireReader.Next(ref reader);
+                        v1 = global::Codegen.Runtime.Protocols.Json.JsonWireReader.ReadString(ref reader);
                     }
                     else
                     {
-                        global::Codegen.Runtime.Json.JsonWireReader.Next(ref reader);
+                        global::Codegen.Runtime.Protocols.Json.JsonWireReader.Next(ref reader);
                         reader.Skip();
                     }
 
                     member = null;
                 }
             }
-            catch (global::Codegen.Runtime.Json.AwsDeserializationException exception) when (member is not null)
+            catch (global::Codegen.Runtime.Serialization.AwsDeserializationException exception) when (member is not null)
             {
                 throw exception.WithParentMember(member);
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                throw global::Codegen.Runtime.Json.JsonWireReader.Malformed(member is null ? "$" : "$." + member, exception);
+                throw global::Codegen.Runtime.Protocols.Json.JsonWireReader.Malformed(member is null ? "$" : "$." + member, exception);
             }
 
             return new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse(httpStatus)
@@ -84,6 +68,6 @@ namespace Aws.CognitoIdentityProvider.Serialization
         }
 
         public static global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse ReadResponse(global::Codegen.Runtime.Http.AwsHttpResponse response) =>
-            global::Codegen.Runtime.Json.JsonWireReader.ReadResponseBody<int, global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse>(response.Body.Span, response.StatusCode, static (ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus) => Read(ref reader, httpStatus));
+            global::Codegen.Runtime.Protocols.Json.JsonWireReader.ReadResponseBody<int, global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse>(response.Body.Span, response.StatusCode, static (ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus) => Read(ref reader, httpStatus));
     }
 }

@@ -14,9 +14,7 @@ namespace Aws.Names
         public static global::Codegen.Runtime.Operations.ServiceInfo Service { get; } = new global::Codegen.Runtime.Operations.ServiceInfo(
             ServiceId: "Names",
             ApiVersion: "2024-01-01",
-            Protocol: "json",
-            JsonVersion: "1.0",
-            TargetPrefix: "Names",
+            Protocol: global::Codegen.Runtime.Operations.AwsProtocol.AwsJson1_0,
             EndpointPrefix: "names",
             SigningName: "names");
 

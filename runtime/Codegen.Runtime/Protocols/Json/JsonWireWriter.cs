@@ -2,8 +2,9 @@ using System;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Codegen.Runtime.Serialization;
 
-namespace Codegen.Runtime.Json;
+namespace Codegen.Runtime.Protocols.Json;
 
 /// <summary>
 /// Writes the scalar forms of the AWS JSON protocols onto a <see cref="Utf8JsonWriter"/>. Generated serializers
@@ -22,6 +23,9 @@ public static class JsonWireWriter
         SkipValidation = true,
         MaxDepth = JsonWireReader.MaxDepth,
     };
+
+    /// <summary>The body <c>{}</c>: a JSON object with no members.</summary>
+    public static ReadOnlyMemory<byte> EmptyObject { get; } = "{}"u8.ToArray();
 
     /// <summary>Writes a float or double; NaN and the infinities as the strings the protocol uses.</summary>
     public static void WriteDouble(Utf8JsonWriter writer, double value)

@@ -1,6 +1,6 @@
 using System;
 
-namespace Codegen.Runtime.Json;
+namespace Codegen.Runtime.Serialization;
 
 /// <summary>
 /// A response body could not be read into the response type: malformed or truncated JSON, or a value of the

@@ -1,7 +1,8 @@
 using System;
 using System.Text.Json;
+using Codegen.Runtime.Serialization;
 
-namespace Codegen.Runtime.Json;
+namespace Codegen.Runtime.Protocols.Json;
 
 /// <summary>
 /// Reads the scalar forms of the AWS JSON protocols from a <see cref="Utf8JsonReader"/> positioned on a value.
@@ -243,6 +244,53 @@ public static class JsonWireReader
             }
 
             return value;
+        }
+        catch (JsonException exception)
+        {
+            throw Malformed("$", exception);
+        }
+    }
+
+    /// <summary>Whether a body holds no JSON at all: empty or only white space (a REST response without a body).</summary>
+    public static bool IsEmptyBody(ReadOnlySpan<byte> body)
+    {
+        foreach (var b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Moves a reader over a whole (non-empty) body onto its first token and checks it starts an object:
+    /// <see langword="false"/> for a top-level <c>null</c>. Malformed JSON is an <see cref="AwsDeserializationException"/>.
+    /// </summary>
+    public static bool StartBody(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            Next(ref reader);
+            return StartObject(ref reader);
+        }
+        catch (JsonException exception)
+        {
+            throw Malformed("$", exception);
+        }
+    }
+
+    /// <summary>Checks that nothing follows the body's value.</summary>
+    public static void EndBody(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            if (reader.Read())
+            {
+                throw new AwsDeserializationException("$", "unexpected content after the JSON value");
+            }
         }
         catch (JsonException exception)
         {

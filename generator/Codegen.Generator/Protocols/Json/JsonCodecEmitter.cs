@@ -1,82 +1,104 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
+using Codegen.Generator.Emit;
 using Codegen.Generator.Model;
 
-namespace Codegen.Generator.Emit;
+namespace Codegen.Generator.Protocols.Json;
 
 /// <summary>
-/// Writes the awsJson (1.0 / 1.1) codec of one structure, union or error: reflection-free code over
-/// <c>Utf8JsonWriter</c> and <c>Utf8JsonReader</c>. Readers skip unknown members, treat <c>null</c> as absent,
-/// and report failures as <c>AwsDeserializationException</c> with the member path (each level adds its part).
+/// The JSON body code both JSON protocols share (awsJson 1.0/1.1 and restJson1): reflection-free code over
+/// <c>Utf8JsonWriter</c> and <c>Utf8JsonReader</c>. Readers skip unknown members, treat <c>null</c> as absent, and
+/// report failures as <c>AwsDeserializationException</c> with the member path (each level adds its part).
 /// </summary>
+/// <remarks>
+/// Each structure or union gets a codec class <c>{Type}JsonCodec</c> with <c>Write</c> and <c>Read</c>
+/// (<see cref="EmitValueCodec"/>); the protocols write the codecs of operation inputs, outputs and errors with the
+/// building blocks here (<see cref="WriteObject"/>, <see cref="DeclareLocals"/>, <see cref="WriteMemberLoop"/>).
+/// </remarks>
 internal static class JsonCodecEmitter
 {
-    private const string Runtime = TypeExpressions.Runtime;
-    private const string Wire = Runtime + ".Json.JsonWireReader";
-    private const string WireWriter = Runtime + ".Json.JsonWireWriter";
+    public const string Runtime = TypeExpressions.Runtime;
+    public const string Wire = Runtime + ".Protocols.Json.JsonWireReader";
+    public const string WireWriter = Runtime + ".Protocols.Json.JsonWireWriter";
+    public const string DeserializationException = Runtime + ".Serialization.AwsDeserializationException";
     private const string Token = "global::System.Text.Json.JsonTokenType";
-    private const string DeserializationException = Runtime + ".Json.AwsDeserializationException";
 
     public static string CodecName(CodeType type) => type.TypeName + "JsonCodec";
 
-    public static string Emit(CodeModel model, CodeType type)
+    /// <summary>The codec class of a structure or union member type, e.g. <c>global::Ns.Serialization.FooJsonCodec</c>.</summary>
+    public static string CodecOf(CodeModel model, TypeRef type) =>
+        $"global::{model.Namespace}.Serialization.{type.CSharpType.Substring(("global::" + model.Namespace + ".").Length)}JsonCodec";
+
+    /// <summary>The <c>{Type}JsonCodec</c> file of <paramref name="type"/>, its body written by <paramref name="body"/>.</summary>
+    public static GeneratedFile CodecFile(CodeModel model, CodeType type, string summary, Action<SourceWriter, string> body)
     {
-        var ns = model.Namespace + ".Serialization";
-        var w = SourceWriter.StartFile(ns);
-        w.Line($"/// <summary>The awsJson codec of <see cref=\"global::{model.Namespace}.{type.TypeName}\"/>.</summary>");
+        var w = SourceWriter.StartFile(model.Namespace + ".Serialization");
+        w.Line($"/// <summary>{summary} <see cref=\"global::{model.Namespace}.{type.TypeName}\"/>.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"internal static class {CodecName(type)}");
         w.OpenBrace();
-        var self = $"global::{model.Namespace}.{type.TypeName}";
-        switch (type.Role)
-        {
-            case TypeRole.Error:
-                WriteErrorReader(w, model, self, type);
-                break;
-            default:
-                if (type.Shape.Kind == ShapeKind.Union)
-                {
-                    WriteUnionWriter(w, model, self, type);
-                    w.Line();
-                    WriteUnionReader(w, model, self, type);
-                }
-                else
-                {
-                    WriteStructureWriter(w, model, self, type);
-                    w.Line();
-                    WriteStructureReader(w, model, self, type);
-                }
-
-                break;
-        }
-
+        body(w, $"global::{model.Namespace}.{type.TypeName}");
         w.CloseBrace();
-        return w.EndFile();
+        return new GeneratedFile(model.Namespace + "/Serialization/" + type.FileName + "JsonCodec.g.cs", w.EndFile());
     }
 
-    private static void WriteStructureWriter(SourceWriter w, CodeModel model, string self, CodeType type)
+    /// <summary>The codec of a structure or union that appears as a value (a member, element or payload): Write and Read.</summary>
+    public static GeneratedFile EmitValueCodec(CodeModel model, CodeType type) =>
+        CodecFile(model, type, "The JSON codec of", (w, self) =>
+        {
+            WriteWriter(w, model, type, self, type.Members);
+            w.Line();
+            if (type.Shape.Kind == ShapeKind.Union)
+            {
+                WriteUnionReader(w, model, type, self);
+            }
+            else
+            {
+                WriteStructureReader(w, model, type, self);
+            }
+        });
+
+    /// <summary><c>Write(writer, value, options)</c>: <paramref name="members"/> of the value as a JSON object (a union: its case).</summary>
+    public static void WriteWriter(SourceWriter w, CodeModel model, CodeType type, string self, IReadOnlyList<CodeMember> members)
     {
         w.Line($"public static void Write(global::System.Text.Json.Utf8JsonWriter writer, {self} value, {Runtime}.Operations.SerializationOptions options)");
         w.OpenBrace();
+        if (type.Shape.Kind == ShapeKind.Union)
+        {
+            WriteUnionObject(w, model, type, self);
+        }
+        else
+        {
+            WriteObject(w, model, members, "value");
+        }
+
+        w.CloseBrace();
+    }
+
+    /// <summary>Statements writing <paramref name="members"/> of <paramref name="value"/> as a JSON object, unset members left out.</summary>
+    public static void WriteObject(SourceWriter w, CodeModel model, IReadOnlyList<CodeMember> members, string value)
+    {
         w.Line("writer.WriteStartObject();");
         var index = 0;
-        foreach (var member in type.Members)
+        foreach (var member in members)
         {
             var local = "v" + index++;
             var name = CSharp.Utf8Literal(member.WireName);
             if (member.Member.IdempotencyToken && member.Type.Kind == ShapeKind.String)
             {
-                w.Line($"writer.WriteString({name}, value.{member.PropertyName} ?? options.IdempotencyTokenFactory());");
+                w.Line($"writer.WriteString({name}, {value}.{member.PropertyName} ?? options.IdempotencyTokenFactory());");
                 continue;
             }
 
             if (member.Type.IsValueType && !member.Nullable)
             {
                 w.Line($"writer.WritePropertyName({name});");
-                WriteValue(w, model, member.Type, $"value.{member.PropertyName}", 0);
+                WriteValue(w, model, member.Type, $"{value}.{member.PropertyName}", 0);
                 continue;
             }
 
-            w.Line($"if (value.{member.PropertyName} is {{ }} {local})");
+            w.Line($"if ({value}.{member.PropertyName} is {{ }} {local})");
             w.OpenBrace();
             w.Line($"writer.WritePropertyName({name});");
             WriteValue(w, model, member.Type, local, 0);
@@ -84,13 +106,10 @@ internal static class JsonCodecEmitter
         }
 
         w.Line("writer.WriteEndObject();");
-        w.CloseBrace();
     }
 
-    private static void WriteUnionWriter(SourceWriter w, CodeModel model, string self, CodeType type)
+    private static void WriteUnionObject(SourceWriter w, CodeModel model, CodeType type, string self)
     {
-        w.Line($"public static void Write(global::System.Text.Json.Utf8JsonWriter writer, {self} value, {Runtime}.Operations.SerializationOptions options)");
-        w.OpenBrace();
         w.Line("writer.WriteStartObject();");
         w.Line("switch (value)");
         w.OpenBrace();
@@ -113,11 +132,10 @@ internal static class JsonCodecEmitter
         w.Outdent();
         w.CloseBrace();
         w.Line("writer.WriteEndObject();");
-        w.CloseBrace();
     }
 
     /// <summary>Statements writing <paramref name="expression"/> (never null) as a JSON value.</summary>
-    private static void WriteValue(SourceWriter w, CodeModel model, TypeRef type, string expression, int depth)
+    public static void WriteValue(SourceWriter w, CodeModel model, TypeRef type, string expression, int depth)
     {
         switch (type.Kind)
         {
@@ -162,7 +180,7 @@ internal static class JsonCodecEmitter
                 break;
             case ShapeKind.Structure:
             case ShapeKind.Union:
-                w.Line($"global::{model.Namespace}.Serialization.{CodecFor(model, type)}.Write(writer, {expression}, options);");
+                w.Line($"{CodecOf(model, type)}.Write(writer, {expression}, options);");
                 break;
             case ShapeKind.List:
                 // An index loop: foreach over the interface would allocate a boxed enumerator per list.
@@ -224,90 +242,219 @@ internal static class JsonCodecEmitter
         w.CloseBrace();
     }
 
-    private static void WriteStructureReader(SourceWriter w, CodeModel model, string self, CodeType type)
+    /// <summary><c>Read(ref reader)</c> of a structure: its members from a JSON object, <see langword="null"/> for JSON <c>null</c>.</summary>
+    private static void WriteStructureReader(SourceWriter w, CodeModel model, CodeType type, string self)
     {
-        var isResponse = type.Role == TypeRole.Response;
-        w.Line(isResponse
-            ? $"public static {self}? Read(ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus)"
-            : $"public static {self}? Read(ref global::System.Text.Json.Utf8JsonReader reader)");
+        w.Line($"public static {self}? Read(ref global::System.Text.Json.Utf8JsonReader reader)");
         w.OpenBrace();
+        WriteObjectRead(w, model, type.Members, "null");
+        WriteRequiredChecks(w, type.Members);
+        WriteConstruction(w, self, type.Members, leading: null);
+        w.CloseBrace();
+    }
+
+    /// <summary>
+    /// Statements reading a JSON object (the reader on its first token) into locals <c>v0..vn</c> of
+    /// <paramref name="members"/>; JSON <c>null</c> returns <paramref name="nullResult"/>.
+    /// </summary>
+    public static void WriteObjectRead(SourceWriter w, CodeModel model, IReadOnlyList<CodeMember> members, string nullResult)
+    {
         w.Line($"if (!{Wire}.StartObject(ref reader))");
         w.OpenBrace();
-        w.Line("return null;");
+        w.Line($"return {nullResult};");
         w.CloseBrace();
         w.Line();
-        DeclareLocals(w, type);
-        WriteMemberLoop(w, model, type);
-        foreach (var (member, i) in type.Members.Select((m, i) => (m, i)).Where(p => !p.m.Nullable))
+        DeclareLocals(w, members);
+        w.Line("string? member = null;");
+        WriteMemberLoop(w, model, members, Locals(members.Count));
+    }
+
+    /// <summary>The local names <c>v0..v{count-1}</c>, one per member.</summary>
+    public static IReadOnlyList<string> Locals(int count) => Enumerable.Range(0, count).Select(i => "v" + i).ToList();
+
+    /// <summary>Declares a nullable local <c>v{i}</c> per member.</summary>
+    public static void DeclareLocals(SourceWriter w, IReadOnlyList<CodeMember> members)
+    {
+        for (var i = 0; i < members.Count; i++)
         {
+            w.Line($"{members[i].Type.CSharpType}? v{i} = null;");
+        }
+    }
+
+    /// <summary>
+    /// The member loop reading an object into <paramref name="locals"/> (one per member, declared nullable); a
+    /// <c>string? member</c> local must be in scope (failures name the member they happened in).
+    /// </summary>
+    public static void WriteMemberLoop(SourceWriter w, CodeModel model, IReadOnlyList<CodeMember> members, IReadOnlyList<string> locals) =>
+        WriteMemberLoop(
+            w,
+            members,
+            (i, member) => ReadValue(w, model, member.Type, locals[i], 0),
+            () =>
+            {
+                w.Line($"{Wire}.Next(ref reader);");
+                w.Line("reader.Skip();");
+            });
+
+    /// <summary>
+    /// The one loop over the members of a JSON object (the reader on its start): for each property named like one
+    /// of <paramref name="members"/>, <paramref name="readMember"/> with the reader on the value; for any other,
+    /// <paramref name="readUnknown"/> with the reader on the name. Failures name the member they happened in.
+    /// </summary>
+    private static void WriteMemberLoop(SourceWriter w, IReadOnlyList<CodeMember> members, Action<int, CodeMember> readMember, Action readUnknown)
+    {
+        w.Line("try");
+        w.OpenBrace();
+        w.Line("while (true)");
+        w.OpenBrace();
+        w.Line($"{Wire}.Next(ref reader);");
+        w.Line($"if (reader.TokenType == {Token}.EndObject)");
+        w.OpenBrace();
+        w.Line("break;");
+        w.CloseBrace();
+        w.Line();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
+            w.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharp.Utf8Literal(member.WireName)}))");
+            w.OpenBrace();
+            w.Line($"member = {CSharp.Literal(member.WireName)};");
+            w.Line($"{Wire}.Next(ref reader);");
+            readMember(i, member);
+            w.CloseBrace();
+        }
+
+        if (members.Count == 0)
+        {
+            readUnknown();
+        }
+        else
+        {
+            w.Line("else");
+            w.OpenBrace();
+            readUnknown();
+            w.CloseBrace();
+        }
+
+        w.Line();
+        w.Line("member = null;");
+        w.CloseBrace();
+        w.CloseBrace();
+        w.Line($"catch ({DeserializationException} exception) when (member is not null)");
+        w.OpenBrace();
+        w.Line("throw exception.WithParentMember(member);");
+        w.CloseBrace();
+        w.Line("catch (global::System.Text.Json.JsonException exception)");
+        w.OpenBrace();
+        w.Line($"throw {Wire}.Malformed(member is null ? \"$\" : \"$.\" + member, exception);");
+        w.CloseBrace();
+        w.Line();
+    }
+
+    /// <summary>Throws for each required member whose local <c>v{i}</c> is still null.</summary>
+    public static void WriteRequiredChecks(SourceWriter w, IReadOnlyList<CodeMember> members)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
+            if (member.Nullable)
+            {
+                continue;
+            }
+
             w.Line($"if (v{i} is null)");
             w.OpenBrace();
             w.Line($"throw {Wire}.MissingRequired({CSharp.Literal(member.WireName)});");
             w.CloseBrace();
             w.Line();
         }
+    }
 
-        var arguments = type.Members.Select((m, i) => (m, i)).Where(p => !p.m.Nullable).Select(p => Unwrap(p.m.Type, "v" + p.i)).ToList();
-        if (isResponse)
+    /// <summary>
+    /// <c>return new T(leading, required...) { Optional = v{i}, ... };</c> from the locals of <paramref name="members"/>.
+    /// </summary>
+    public static void WriteConstruction(SourceWriter w, string self, IReadOnlyList<CodeMember> members, string? leading)
+    {
+        var arguments = members.Select((m, i) => (m, i)).Where(p => !p.m.Nullable).Select(p => Unwrap(p.m.Type, "v" + p.i)).ToList();
+        if (leading is not null)
         {
-            arguments.Insert(0, "httpStatus");
+            arguments.Insert(0, leading);
         }
 
-        var optional = type.Members.Select((m, i) => (m, i)).Where(p => p.m.Nullable).ToList();
+        var optional = members.Select((m, i) => (m, i)).Where(p => p.m.Nullable).ToList();
         if (optional.Count == 0)
         {
             w.Line($"return new {self}({string.Join(", ", arguments)});");
-        }
-        else
-        {
-            w.Line($"return new {self}({string.Join(", ", arguments)})");
-            w.OpenBrace();
-            foreach (var (member, i) in optional)
-            {
-                w.Line($"{member.PropertyName} = v{i},");
-            }
-
-            w.CloseBrace(";");
+            return;
         }
 
-        w.CloseBrace();
-        if (isResponse)
+        w.Line($"return new {self}({string.Join(", ", arguments)})");
+        w.OpenBrace();
+        foreach (var (member, i) in optional)
         {
-            w.Line();
-            w.Line($"public static {self} ReadResponse({Runtime}.Http.AwsHttpResponse response) =>");
-            w.Indent();
-            w.Line($"{Wire}.ReadResponseBody<int, {self}>(response.Body.Span, response.StatusCode, static (ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus) => Read(ref reader, httpStatus));");
-            w.Outdent();
+            w.Line($"{member.PropertyName} = v{i},");
         }
+
+        w.CloseBrace(";");
     }
 
-    private static void WriteErrorReader(SourceWriter w, CodeModel model, string self, CodeType type)
+    private static void WriteUnionReader(SourceWriter w, CodeModel model, CodeType type, string self)
     {
-        // The error as a value inside a body (an event stream's exception event): members as usual, no status.
-        if (type.IsMemberValue)
-        {
-            WriteErrorValueReader(w, model, self, type);
-        }
-
-        // The error code is the one the response names (for a query-compatible service the x-amzn-query-error code,
-        // which the model may not list), not necessarily the one the exception type is constructed with.
-        w.Line("/// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>");
-        w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, {Runtime}.Json.AwsJsonError error)");
-        WriteErrorReaderBody(w, model, self, type);
-    }
-
-    private static void WriteErrorValueReader(SourceWriter w, CodeModel model, string self, CodeType type)
-    {
-        w.Line("/// <summary>Reads the error when it appears as a member value (an exception event of an event stream).</summary>");
-        w.Line($"public static {self}? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
+        w.Line($"public static {self}? Read(ref global::System.Text.Json.Utf8JsonReader reader)");
         w.OpenBrace();
         w.Line($"if (!{Wire}.StartObject(ref reader))");
         w.OpenBrace();
         w.Line("return null;");
         w.CloseBrace();
         w.Line();
-        DeclareLocals(w, type);
-        WriteMemberLoop(w, model, type);
+        w.Line($"{self}? result = null;");
+        w.Line("var cases = 0;");
+        w.Line("string? member = null;");
+        WriteMemberLoop(
+            w,
+            type.Members,
+            (i, member) =>
+            {
+                var local = "v" + i;
+                w.Line($"{member.Type.CSharpType}? {local} = null;");
+                ReadValue(w, model, member.Type, local, 0);
+                w.Line($"if ({local} is not null)");
+                w.OpenBrace();
+                w.Line($"result = new {self}.{member.PropertyName}({Unwrap(member.Type, local)});");
+                w.Line("cases++;");
+                w.CloseBrace();
+            },
+            () =>
+            {
+                w.Line("var unknown = reader.GetString()!;");
+                w.Line($"{Wire}.Next(ref reader);");
+                w.Line($"if (reader.TokenType != {Token}.Null && !(unknown == \"__type\"))");
+                w.OpenBrace();
+                w.Line($"result = new {self}.Unknown(unknown);");
+                w.Line("cases++;");
+                w.CloseBrace();
+                w.Line();
+                w.Line("reader.Skip();");
+            });
+        w.Line("if (cases > 1)");
+        w.OpenBrace();
+        w.Line($"throw new {DeserializationException}(\"$\", \"a union must have exactly one member set, found \" + cases.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
+        w.CloseBrace();
+        w.Line();
+        w.Line("return result;");
+        w.CloseBrace();
+    }
+
+    /// <summary>
+    /// <c>ReadValue(ref reader)</c> of an error shape that appears as a member value (an exception event of an event
+    /// stream): its members from a JSON object, no status.
+    /// </summary>
+    public static void WriteErrorValueReader(SourceWriter w, CodeModel model, CodeType type, string self)
+    {
+        w.Line("/// <summary>Reads the error when it appears as a member value (an exception event of an event stream).</summary>");
+        w.Line($"public static {self}? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
+        w.OpenBrace();
+        WriteObjectRead(w, model, type.Members, "null");
         var messageIndex = type.Members.Select((m, i) => (m, i)).Where(p => p.m.PropertyName == "Message").Select(p => (int?)p.i).FirstOrDefault();
         var valueMembers = type.Members.Select((m, i) => (m, i)).Where(p => p.m.PropertyName != "Message").ToList();
         w.Line($"return new {self}({(messageIndex is { } mi ? "v" + mi : "null")}, 0, null)" + (valueMembers.Count == 0 ? ";" : ""));
@@ -326,186 +473,39 @@ internal static class JsonCodecEmitter
         w.Line();
     }
 
-    private static void WriteErrorReaderBody(SourceWriter w, CodeModel model, string self, CodeType type)
+    /// <summary>
+    /// <c>return new E(message, status, requestId) { ErrorCode = error.Code, Member = value, ... };</c>: the code reported
+    /// is the one the response names (<c>error</c>, the protocol's <c>AwsErrorInfo</c>).
+    /// </summary>
+    public static void WriteErrorConstruction(SourceWriter w, string self, IEnumerable<(string Property, string Value)> members)
     {
+        w.Line($"return new {self}(error.Message, response.StatusCode, response.RequestId)");
         w.OpenBrace();
-        var members = type.Members.Where(m => m.PropertyName != "Message").ToList();
-        if (members.Count > 0)
+        w.Line("ErrorCode = error.Code,");
+        foreach (var (property, value) in members)
         {
-            w.Line("try");
-            w.OpenBrace();
-            w.Line($"var reader = new global::System.Text.Json.Utf8JsonReader(response.Body.Span, {Wire}.ReaderOptions);");
-            w.Line($"if (reader.Read() && {Wire}.StartObject(ref reader))");
-            w.OpenBrace();
-            DeclareLocals(w, type with { Members = members.ToEquatableArray() });
-            WriteMemberLoop(w, model, type with { Members = members.ToEquatableArray() });
-            w.Line($"return new {self}(error.Message, response.StatusCode, response.RequestId)");
-            w.OpenBrace();
-            w.Line("ErrorCode = error.Code,");
-            for (var i = 0; i < members.Count; i++)
-            {
-                w.Line($"{members[i].PropertyName} = v{i},");
-            }
-
-            w.CloseBrace(";");
-            w.CloseBrace();
-            w.CloseBrace();
-            w.Line($"catch ({DeserializationException})");
-            w.OpenBrace();
-            w.Line("// The members are lost; the error itself is not.");
-            w.CloseBrace();
-            w.Line("catch (global::System.Text.Json.JsonException)");
-            w.OpenBrace();
-            w.Line("// As above: a malformed error body still gives the typed error.");
-            w.CloseBrace();
-            w.Line();
+            w.Line($"{property} = {value},");
         }
 
-        w.Line($"return new {self}(error.Message, response.StatusCode, response.RequestId) {{ ErrorCode = error.Code }};");
-        w.CloseBrace();
+        w.CloseBrace(";");
     }
 
-    private static void DeclareLocals(SourceWriter w, CodeType type)
+    /// <summary>The catch clauses that keep the typed error when its members cannot be read.</summary>
+    public static void WriteSwallowReadFailures(SourceWriter w)
     {
-        var index = 0;
-        foreach (var member in type.Members)
-        {
-            w.Line($"{member.Type.CSharpType}? v{index++} = null;");
-        }
-
-        w.Line("string? member = null;");
-    }
-
-    private static void WriteMemberLoop(SourceWriter w, CodeModel model, CodeType type)
-    {
-        w.Line("try");
+        w.Line($"catch ({DeserializationException})");
         w.OpenBrace();
-        w.Line("while (true)");
+        w.Line("// The members are lost; the error itself is not.");
+        w.CloseBrace();
+        w.Line("catch (global::System.Text.Json.JsonException)");
         w.OpenBrace();
-        w.Line($"{Wire}.Next(ref reader);");
-        w.Line($"if (reader.TokenType == {Token}.EndObject)");
-        w.OpenBrace();
-        w.Line("break;");
+        w.Line("// As above: a malformed error body still gives the typed error.");
         w.CloseBrace();
         w.Line();
-        var index = 0;
-        foreach (var member in type.Members)
-        {
-            w.Line($"{(index == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharp.Utf8Literal(member.WireName)}))");
-            w.OpenBrace();
-            w.Line($"member = {CSharp.Literal(member.WireName)};");
-            w.Line($"{Wire}.Next(ref reader);");
-            ReadValue(w, model, member.Type, "v" + index, 0);
-            w.CloseBrace();
-            index++;
-        }
-
-        if (index == 0)
-        {
-            w.Line($"{Wire}.Next(ref reader);");
-            w.Line("reader.Skip();");
-        }
-        else
-        {
-            w.Line("else");
-            w.OpenBrace();
-            w.Line($"{Wire}.Next(ref reader);");
-            w.Line("reader.Skip();");
-            w.CloseBrace();
-        }
-
-        w.Line();
-        w.Line("member = null;");
-        w.CloseBrace();
-        w.CloseBrace();
-        w.Line($"catch ({DeserializationException} exception) when (member is not null)");
-        w.OpenBrace();
-        w.Line("throw exception.WithParentMember(member);");
-        w.CloseBrace();
-        w.Line("catch (global::System.Text.Json.JsonException exception)");
-        w.OpenBrace();
-        w.Line($"throw {Wire}.Malformed(member is null ? \"$\" : \"$.\" + member, exception);");
-        w.CloseBrace();
-        w.Line();
-    }
-
-    private static void WriteUnionReader(SourceWriter w, CodeModel model, string self, CodeType type)
-    {
-        w.Line($"public static {self}? Read(ref global::System.Text.Json.Utf8JsonReader reader)");
-        w.OpenBrace();
-        w.Line($"if (!{Wire}.StartObject(ref reader))");
-        w.OpenBrace();
-        w.Line("return null;");
-        w.CloseBrace();
-        w.Line();
-        w.Line($"{self}? result = null;");
-        w.Line("var cases = 0;");
-        w.Line("string? member = null;");
-        w.Line("try");
-        w.OpenBrace();
-        w.Line("while (true)");
-        w.OpenBrace();
-        w.Line($"{Wire}.Next(ref reader);");
-        w.Line($"if (reader.TokenType == {Token}.EndObject)");
-        w.OpenBrace();
-        w.Line("break;");
-        w.CloseBrace();
-        w.Line();
-        var index = 0;
-        foreach (var member in type.Members)
-        {
-            var local = "v" + index;
-            w.Line($"{(index == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharp.Utf8Literal(member.WireName)}))");
-            w.OpenBrace();
-            w.Line($"member = {CSharp.Literal(member.WireName)};");
-            w.Line($"{Wire}.Next(ref reader);");
-            w.Line($"{member.Type.CSharpType}? {local} = null;");
-            ReadValue(w, model, member.Type, local, 0);
-            w.Line($"if ({local} is not null)");
-            w.OpenBrace();
-            w.Line($"result = new {self}.{member.PropertyName}({Unwrap(member.Type, local)});");
-            w.Line("cases++;");
-            w.CloseBrace();
-            w.CloseBrace();
-            index++;
-        }
-
-        w.Line(index == 0 ? "" : "else");
-        w.OpenBrace();
-        w.Line("var unknown = reader.GetString()!;");
-        w.Line($"{Wire}.Next(ref reader);");
-        w.Line($"if (reader.TokenType != {Token}.Null && !(unknown == \"__type\"))");
-        w.OpenBrace();
-        w.Line($"result = new {self}.Unknown(unknown);");
-        w.Line("cases++;");
-        w.CloseBrace();
-        w.Line();
-        w.Line("reader.Skip();");
-        w.CloseBrace();
-        w.Line();
-        w.Line("member = null;");
-        w.CloseBrace();
-        w.CloseBrace();
-        w.Line($"catch ({DeserializationException} exception) when (member is not null)");
-        w.OpenBrace();
-        w.Line("throw exception.WithParentMember(member);");
-        w.CloseBrace();
-        w.Line("catch (global::System.Text.Json.JsonException exception)");
-        w.OpenBrace();
-        w.Line($"throw {Wire}.Malformed(member is null ? \"$\" : \"$.\" + member, exception);");
-        w.CloseBrace();
-        w.Line();
-        w.Line("if (cases > 1)");
-        w.OpenBrace();
-        w.Line($"throw new {DeserializationException}(\"$\", \"a union must have exactly one member set, found \" + cases.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
-        w.CloseBrace();
-        w.Line();
-        w.Line("return result;");
-        w.CloseBrace();
     }
 
     /// <summary>Statements reading the value under the reader into <paramref name="target"/> (a nullable local).</summary>
-    private static void ReadValue(SourceWriter w, CodeModel model, TypeRef type, string target, int depth)
+    public static void ReadValue(SourceWriter w, CodeModel model, TypeRef type, string target, int depth)
     {
         switch (type.Kind)
         {
@@ -555,11 +555,11 @@ internal static class JsonCodecEmitter
                 w.Line($"{target} = {Wire}.ReadDocument(ref reader);");
                 break;
             case ShapeKind.Structure when type.IsError:
-                w.Line($"{target} = global::{model.Namespace}.Serialization.{CodecFor(model, type)}.ReadValue(ref reader);");
+                w.Line($"{target} = {CodecOf(model, type)}.ReadValue(ref reader);");
                 break;
             case ShapeKind.Structure:
             case ShapeKind.Union:
-                w.Line($"{target} = global::{model.Namespace}.Serialization.{CodecFor(model, type)}.Read(ref reader);");
+                w.Line($"{target} = {CodecOf(model, type)}.Read(ref reader);");
                 break;
             case ShapeKind.List:
                 ReadList(w, model, type, target, depth);
@@ -683,15 +683,14 @@ internal static class JsonCodecEmitter
         w.CloseBrace();
     }
 
-    private static string Unwrap(TypeRef type, string local) => type.IsValueType ? local + ".Value" : local;
+    /// <summary>The value of a non-null local: <c>.Value</c> for value types.</summary>
+    public static string Unwrap(TypeRef type, string local) => type.IsValueType ? local + ".Value" : local;
 
-    private static string TimestampFormat(Model.TimestampFormat format) => format switch
+    /// <summary>The runtime's <c>TimestampFormat</c> member for <paramref name="format"/>; the default is epoch seconds (the JSON protocols' body default).</summary>
+    public static string TimestampFormat(Model.TimestampFormat format) => format switch
     {
-        Model.TimestampFormat.Iso8601 => Runtime + ".Json.TimestampFormat.Iso8601",
-        Model.TimestampFormat.HttpDate => Runtime + ".Json.TimestampFormat.HttpDate",
-        _ => Runtime + ".Json.TimestampFormat.EpochSeconds",
+        Model.TimestampFormat.Iso8601 => Runtime + ".Serialization.TimestampFormat.Iso8601",
+        Model.TimestampFormat.HttpDate => Runtime + ".Serialization.TimestampFormat.HttpDate",
+        _ => Runtime + ".Serialization.TimestampFormat.EpochSeconds",
     };
-
-    private static string CodecFor(CodeModel model, TypeRef type) =>
-        type.CSharpType.Substring(("global::" + model.Namespace + ".").Length) + "JsonCodec";
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace Codegen.Runtime.Json;
+namespace Codegen.Runtime.Serialization;
 
 /// <summary>Formats and parses the three AWS timestamp forms.</summary>
 public static class Timestamps
@@ -18,6 +18,23 @@ public static class Timestamps
     /// <summary>RFC 7231 IMF-fixdate.</summary>
     public static string FormatHttpDate(DateTimeOffset value) =>
         value.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
+
+    /// <summary>Seconds since the epoch: a whole number when whole, else with up to three decimals.</summary>
+    public static string FormatEpochSeconds(DateTimeOffset value)
+    {
+        var milliseconds = value.ToUnixTimeMilliseconds();
+        return milliseconds % 1000 == 0
+            ? (milliseconds / 1000).ToString(CultureInfo.InvariantCulture)
+            : decimal.Divide(milliseconds, 1000m).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The text of <paramref name="value"/> in <paramref name="format"/>.</summary>
+    public static string Format(DateTimeOffset value, TimestampFormat format) => format switch
+    {
+        TimestampFormat.Iso8601 => FormatIso8601(value),
+        TimestampFormat.HttpDate => FormatHttpDate(value),
+        _ => FormatEpochSeconds(value),
+    };
 
     /// <summary>Seconds since the epoch, possibly fractional.</summary>
     public static DateTimeOffset FromEpochSeconds(double seconds)

@@ -1,4 +1,4 @@
-namespace Codegen.Runtime.Json;
+namespace Codegen.Runtime.Serialization;
 
 /// <summary>The wire forms of a timestamp (the model's <c>timestampFormat</c>).</summary>
 public enum TimestampFormat

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Codegen.Runtime.Serialization;
+
+/// <summary>
+/// Builds the HTTP parts of a request for the protocols that bind members to the URI, the query string and headers
+/// (restJson1, restXml): generated serializers append the URI template's literal parts and labels, query parameters
+/// and headers in model order, then take <see cref="Path"/> and <see cref="Headers"/>.
+/// </summary>
+/// <remarks>
+/// Labels and query parameters are percent-encoded as RFC 3986 says (everything but <c>A-Z a-z 0-9 - . _ ~</c>, as
+/// UTF-8), the form SigV4 signs; a greedy label (<c>{Key+}</c>) keeps its <c>/</c>. Header values are sent as given.
+/// </remarks>
+public sealed class HttpRequestBinder
+{
+    private readonly StringBuilder path;
+    private readonly List<KeyValuePair<string, string>> headers;
+    private bool hasQuery;
+
+    /// <summary>Starts a request whose path begins with <paramref name="pathPrefix"/> (literal, already encoded).</summary>
+    /// <param name="pathPrefix">The URI template's text before its first label, e.g. <c>/2015-03-31/functions/</c>.</param>
+    /// <param name="headers">Headers every request of the operation has, e.g. its <c>Content-Type</c>; copied.</param>
+    public HttpRequestBinder(string pathPrefix, IReadOnlyList<KeyValuePair<string, string>>? headers = null)
+    {
+        ArgumentNullException.ThrowIfNull(pathPrefix);
+        path = new StringBuilder(pathPrefix, Math.Max(64, pathPrefix.Length * 2));
+        this.headers = headers is null ? new List<KeyValuePair<string, string>>() : new List<KeyValuePair<string, string>>(headers);
+    }
+
+    /// <summary>The path and query so far.</summary>
+    public string Path => path.ToString();
+
+    /// <summary>The headers so far, in the order they were added.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => headers;
+
+    /// <summary>Appends literal text of the URI template (already in its wire form).</summary>
+    public void AppendPath(string literal) => path.Append(literal);
+
+    /// <summary>Appends the value of a label, percent-encoded (a <c>/</c> too).</summary>
+    /// <param name="value">The member's value in its text form.</param>
+    /// <param name="member">The member's name, for the error when the value is missing.</param>
+    /// <exception cref="ArgumentException">The value is null or empty: a URI label must have one.</exception>
+    public void AppendLabel(string? value, string member) => path.Append(Uri.EscapeDataString(Required(value, member)));
+
+    /// <summary>Appends the value of a greedy label (<c>{Key+}</c>): each <c>/</c>-separated segment percent-encoded, the <c>/</c>s kept.</summary>
+    /// <exception cref="ArgumentException">The value is null or empty.</exception>
+    public void AppendGreedyLabel(string? value, string member)
+    {
+        var text = Required(value, member);
+        var start = 0;
+        while (true)
+        {
+            var slash = text.IndexOf('/', start);
+            var end = slash < 0 ? text.Length : slash;
+            path.Append(Uri.EscapeDataString(text.Substring(start, end - start)));
+            if (slash < 0)
+            {
+                break;
+            }
+
+            path.Append('/');
+            start = slash + 1;
+        }
+    }
+
+    /// <summary>Appends a literal query parameter of the URI template (<c>?list-type=2</c>, already encoded), e.g. <c>list-type=2</c> or <c>uploads</c>.</summary>
+    public void AppendQueryLiteral(string literal)
+    {
+        if (literal.Length == 0)
+        {
+            return;
+        }
+
+        path.Append(hasQuery ? '&' : '?');
+        path.Append(literal);
+        hasQuery = true;
+    }
+
+    /// <summary>Appends the query parameter <paramref name="name"/>=<paramref name="value"/>, both percent-encoded.</summary>
+    public void AddQuery(string name, string value)
+    {
+        path.Append(hasQuery ? '&' : '?');
+        path.Append(Uri.EscapeDataString(name));
+        path.Append('=');
+        path.Append(Uri.EscapeDataString(value));
+        hasQuery = true;
+    }
+
+    /// <summary>Adds a header.</summary>
+    public void AddHeader(string name, string value) => headers.Add(new KeyValuePair<string, string>(name, value));
+
+    /// <summary>
+    /// Adds a header holding a list (e.g. <c>X-List: a, "b,c"</c>): items joined with <c>", "</c>, each string item
+    /// that holds a comma or a double quote quoted (<see cref="HttpValues.QuoteListItem"/>). Nothing is added for an
+    /// empty list.
+    /// </summary>
+    public void AddHeaderList(string name, IReadOnlyList<string> items, bool quoteItems)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var builder = new StringBuilder();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(", ");
+            }
+
+            builder.Append(quoteItems ? HttpValues.QuoteListItem(items[i]) : items[i]);
+        }
+
+        AddHeader(name, builder.ToString());
+    }
+
+    /// <summary>Whether a header of this name was added (case-insensitive).</summary>
+    public bool HasHeader(string name)
+    {
+        foreach (var header in headers)
+        {
+            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Required(string? value, string member)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new ArgumentException("The member " + member + " goes into the request URI and must be set to a non-empty value.", "request");
+        }
+
+        return value!;
+    }
+}
