@@ -20,9 +20,9 @@ internal sealed class FakeOperation : IOperation<FakeResponse>
     private readonly string path;
     private readonly string body;
 
-    public FakeOperation(bool requiresSigning = true, bool wireSupported = true, string path = "/", string body = "{\"x\":1}", AwsProtocol protocol = AwsProtocol.AwsJson1_1)
+    public FakeOperation(bool requiresSigning = true, bool wireSupported = true, string path = "/", string body = "{\"x\":1}", AwsProtocol protocol = AwsProtocol.AwsJson1_1, string method = "POST")
     {
-        Info = new OperationInfo(Service with { Protocol = protocol }, "DoThing", "POST", "/", requiresSigning);
+        Info = new OperationInfo(Service with { Protocol = protocol }, "DoThing", method, "/", requiresSigning);
         IsWireSupported = wireSupported;
         this.path = path;
         this.body = body;
@@ -43,11 +43,16 @@ internal sealed class FakeOperation : IOperation<FakeResponse>
         SerializeCount++;
         var headers = new List<KeyValuePair<string, string>>
         {
-            new("Content-Type", "application/x-amz-json-1.1"),
             new("X-Amz-Target", "FakeService." + Info.Name),
             new("X-Custom", "a"),
             new("X-Custom", "b"),
         };
+        if (body.Length > 0)
+        {
+            // As the REST protocols do: a request without a body has no content type.
+            headers.Insert(0, new("Content-Type", "application/x-amz-json-1.1"));
+        }
+
         return new AwsHttpRequest(Info.HttpMethod, path, headers, Encoding.UTF8.GetBytes(body));
     }
 

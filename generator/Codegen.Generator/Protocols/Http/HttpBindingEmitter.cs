@@ -160,17 +160,24 @@ internal static class HttpBindingEmitter
         if (member.Type.Kind == ShapeKind.List)
         {
             var element = member.Type.Element!;
+            // Strings are quoted where they hold a comma or a quote; HTTP dates hold a comma of their own and never are.
+            var quote = element.Kind is ShapeKind.String or ShapeKind.Enum ? "true" : "false";
             w.Line($"if (typed.{member.PropertyName} is {{ Count: > 0 }} {local})");
             w.OpenBrace();
+            if (element.Kind == ShapeKind.String && !member.Type.ElementNullable)
+            {
+                w.Line($"http.AddHeaderList({name}, {local}, quoteItems: {quote});");
+                w.CloseBrace();
+                return;
+            }
+
             w.Line($"var items = new global::System.Collections.Generic.List<string>({local}.Count);");
             w.Line($"for (var i = 0; i < {local}.Count; i++)");
             w.OpenBrace();
             WriteForElement(w, member.Type, $"{local}[i]", "e", e => $"items.Add({Text(element, e, HttpLocation.Header)});");
             w.CloseBrace();
             w.Line();
-            // Strings are quoted where they hold a comma or a quote; HTTP dates hold a comma of their own and never are.
-            var quote = element.Kind is ShapeKind.String or ShapeKind.Enum;
-            w.Line($"http.AddHeaderList({name}, items, quoteItems: {(quote ? "true" : "false")});");
+            w.Line($"http.AddHeaderList({name}, items, quoteItems: {quote});");
             w.CloseBrace();
             return;
         }

@@ -495,11 +495,11 @@ internal static class JsonCodecEmitter
     {
         w.Line($"catch ({DeserializationException})");
         w.OpenBrace();
-        w.Line("// The members are lost; the error itself is not.");
+        w.Line("// A member that cannot be read is left unset; the error itself is not lost.");
         w.CloseBrace();
         w.Line("catch (global::System.Text.Json.JsonException)");
         w.OpenBrace();
-        w.Line("// As above: a malformed error body still gives the typed error.");
+        w.Line("// As above, for a malformed body.");
         w.CloseBrace();
         w.Line();
     }

@@ -63,10 +63,22 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
         var request = model.Types.First(t => t.Role == TypeRole.Request && t.TypeName == operation.RequestTypeName);
         HttpBindingEmitter.WriteRequestBindings(w, operation, request, "null");
         var contentTypeIsMember = request.Members.Any(m => m.Member.Location == HttpLocation.Header && string.Equals(m.WireName, "Content-Type", System.StringComparison.OrdinalIgnoreCase));
-        void ContentType(string value) =>
-            w.Line(contentTypeIsMember
-                ? $"if (!http.HasHeader(\"Content-Type\")) http.AddHeader(\"Content-Type\", {CSharp.Literal(value)});"
-                : $"http.AddHeader(\"Content-Type\", {CSharp.Literal(value)});");
+        void ContentType(string value)
+        {
+            if (!contentTypeIsMember)
+            {
+                w.Line($"http.AddHeader(\"Content-Type\", {CSharp.Literal(value)});");
+                return;
+            }
+
+            // A member bound to Content-Type wins over the default.
+            w.Line("if (!http.HasHeader(\"Content-Type\"))");
+            w.OpenBrace();
+            w.Line($"http.AddHeader(\"Content-Type\", {CSharp.Literal(value)});");
+            w.CloseBrace();
+        }
+
+        w.Line();
 
         if (HttpBindingEmitter.Payload(request) is { } payload)
         {
@@ -162,7 +174,11 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
         w.OpenBrace();
         JsonCodecEmitter.DeclareLocals(w, members);
         HttpBindingEmitter.WriteResponseBindings(w, members, locals);
-        WriteBodyRead(w, model, members, locals);
+        if (WriteBodyRead(w, model, members, locals))
+        {
+            w.Line();
+        }
+
         JsonCodecEmitter.WriteRequiredChecks(w, members);
         JsonCodecEmitter.WriteConstruction(w, self, members, leading: "response.StatusCode");
         w.CloseBrace();
@@ -179,7 +195,7 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
             JsonCodecEmitter.WriteErrorValueReader(w, model, type, self);
         }
 
-        w.Line("/// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>");
+        w.Line("/// <summary>Reads the error's members; a header or body that cannot be read still gives the exception, with the members read before it.</summary>");
         w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, {Runtime}.Errors.AwsErrorInfo error)");
         w.OpenBrace();
         var members = type.Members.Where(m => m.PropertyName != "Message").ToList();
@@ -199,20 +215,23 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
         w.CloseBrace();
     }
 
-    /// <summary>Statements reading the payload member, or the body members from a JSON object, into their locals.</summary>
-    private static void WriteBodyRead(SourceWriter w, CodeModel model, IReadOnlyList<CodeMember> members, IReadOnlyList<string> locals)
+    /// <summary>
+    /// Statements reading the payload member, or the body members from a JSON object, into their locals;
+    /// <see langword="false"/> when there is neither.
+    /// </summary>
+    private static bool WriteBodyRead(SourceWriter w, CodeModel model, IReadOnlyList<CodeMember> members, IReadOnlyList<string> locals)
     {
         var payloadIndex = members.Select((m, i) => (m, i)).Where(p => p.m.Member.Location == HttpLocation.Payload).Select(p => (int?)p.i).FirstOrDefault();
         if (payloadIndex is { } index)
         {
             WritePayloadRead(w, model, members[index], locals[index]);
-            return;
+            return true;
         }
 
         var body = members.Select((m, i) => (m, i)).Where(p => HttpBindingEmitter.InBody(p.m)).ToList();
         if (body.Count == 0)
         {
-            return;
+            return false;
         }
 
         w.Line($"if (!{Wire}.IsEmptyBody(response.Body.Span))");
@@ -225,7 +244,7 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
         w.Line($"{Wire}.EndBody(ref reader);");
         w.CloseBrace();
         w.CloseBrace();
-        w.Line();
+        return true;
     }
 
     private static void WritePayloadRead(SourceWriter w, CodeModel model, CodeMember payload, string local)
@@ -262,14 +281,12 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
                 w.CloseBrace();
                 w.Line("catch (global::System.Text.Json.JsonException exception)");
                 w.OpenBrace();
-                w.Line($"throw {Wire}.Malformed(\"$.\" + {name}, exception);");
+                w.Line($"throw {Wire}.Malformed({CSharp.Literal("$." + payload.Member.Name)}, exception);");
                 w.CloseBrace();
                 w.Line();
                 w.Line($"{Wire}.EndBody(ref reader);");
                 w.CloseBrace();
                 break;
         }
-
-        w.Line();
     }
 }

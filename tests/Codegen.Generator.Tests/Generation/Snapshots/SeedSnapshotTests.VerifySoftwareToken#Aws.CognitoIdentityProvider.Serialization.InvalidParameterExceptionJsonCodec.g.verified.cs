@@ -63,11 +63,11 @@ namespace Aws.CognitoIdentityProvider.Serialization
             }
             catch (global::Codegen.Runtime.Serialization.AwsDeserializationException)
             {
-                // The members are lost; the error itself is not.
+                // A member that cannot be read is left unset; the error itself is not lost.
             }
             catch (global::System.Text.Json.JsonException)
             {
-                // As above: a malformed error body still gives the typed error.
+                // As above, for a malformed body.
             }
 
             return new global::Aws.CognitoIdentityProvider.InvalidParameterException(error.Message, response.StatusCode, response.RequestId) { ErrorCode = error.Code };

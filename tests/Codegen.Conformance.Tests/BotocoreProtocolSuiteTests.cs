@@ -8,11 +8,12 @@ using Xunit;
 namespace Codegen.Conformance.Tests;
 
 /// <summary>
-/// Botocore's protocol tests for awsJson 1.0 and 1.1 (<c>conformance/botocore-protocols</c> in the shared data),
-/// run through the generator, the compiler and the runtime by the CLI's conformance engine: every case passes
-/// or is skipped for a listed reason (botocore's own ignore list, or <c>conformance/known-failures.json</c>).
+/// Botocore's protocol tests for the protocols Codegen sends (awsJson 1.0 and 1.1, restJson1;
+/// <c>conformance/botocore-protocols</c> in the shared data), run through the generator, the compiler and the runtime
+/// by the CLI's conformance engine: every case passes or is skipped for a listed reason (botocore's own ignore list,
+/// or <c>conformance/known-failures.json</c>).
 /// </summary>
-public sealed class BotocoreJsonSuiteTests
+public sealed class BotocoreProtocolSuiteTests
 {
     /// <summary>Each file with the number of cases that pass today: fewer means a regression or a runner that skips.</summary>
     public static TheoryData<string, int> Files => new()
@@ -23,6 +24,8 @@ public sealed class BotocoreJsonSuiteTests
         { "output/json_1_0.json", 26 },
         { "input/json_1_0-query-compatible.json", 1 },
         { "output/json_1_0-query-compatible.json", 2 },
+        { "input/rest-json.json", 101 },
+        { "output/rest-json.json", 82 },
     };
 
     [SkippableTheory]
@@ -36,7 +39,7 @@ public sealed class BotocoreJsonSuiteTests
         var failures = report.Results.Where(r => r.Outcome == ConformanceOutcome.Fail).ToList();
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Select(f => $"FAIL {f.Id}{Environment.NewLine}    {f.Detail}")));
 
-        // Skips come only from the two lists, never from the runner giving up on a json suite.
+        // Skips come only from the two lists, never from the runner giving up on a suite.
         var unexpectedSkips = report.Results.Where(r => r.Outcome == ConformanceOutcome.Skip && r.SkipList is null).ToList();
         Assert.True(unexpectedSkips.Count == 0, string.Join(Environment.NewLine, unexpectedSkips.Select(s => $"SKIP {s.Id}: {s.Detail}")));
 
