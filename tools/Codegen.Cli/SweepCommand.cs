@@ -16,8 +16,9 @@ namespace Codegen.Cli;
 /// <summary>
 /// <c>sweep &lt;folder&gt; [--compile] [--jobs N] [--only a,b,c]</c>: runs the generator over every model under the
 /// folder (botocore <c>service-2.json</c> files and Smithy JSON AST files), optionally compiles each model's output
-/// in memory with nullable enabled, prints a row per model and ends with <c>N passed, M failed</c>.
-/// A model passes when it generates without an exception or error diagnostic and compiles with no error or warning.
+/// in memory with nullable enabled, prints a row per model and ends with <c>N passed, M failed</c> and how many can
+/// send. A model passes when it generates without an exception or error diagnostic and compiles with no error or
+/// warning. CG0008 (the protocol cannot send yet) is not counted as a warning: it is the "send" column.
 /// </summary>
 internal static class SweepCommand
 {
@@ -87,6 +88,8 @@ internal static class SweepCommand
         }
 
         Console.WriteLine($"time: {total.Elapsed.TotalSeconds:F1} s for {models.Count} models ({(compile ? "generate and compile" : "generate only")}, {jobs} jobs)");
+        var cannotSend = rows.Values.Where(r => !r.CanSend).GroupBy(r => r.Protocol).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        Console.WriteLine($"can send: {rows.Values.Count(r => r.CanSend)} of {models.Count} (cannot yet: {string.Join(", ", cannotSend)})");
         Console.WriteLine($"{models.Count - failed.Count} passed, {failed.Count} failed");
         return failed.Count == 0 ? 0 : 1;
     }
@@ -146,6 +149,7 @@ internal static class SweepCommand
             generate.Stop();
             row.GenerateMs = generate.ElapsedMilliseconds;
             row.Protocol = parsed.Model?.Metadata.Protocol.DisplayName() ?? "?";
+            row.CanSend = parsed.Model is { } read && Generator.Protocols.ProtocolGenerators.For(read.Metadata.Protocol).CanSend;
             row.Operations = parsed.Model?.Operations.Count ?? 0;
             row.Shapes = parsed.Model?.Shapes.Count ?? 0;
             row.Lines = emitted.Files.Sum(f => CountLines(f.Source));
@@ -153,6 +157,11 @@ internal static class SweepCommand
             foreach (var diagnostic in emitted.Diagnostics)
             {
                 var severity = Generator.Diagnostics.DiagnosticDescriptors.ById(diagnostic.Id).DefaultSeverity;
+                if (diagnostic.Id == Generator.Diagnostics.DiagnosticDescriptors.ProtocolWithoutSerializer.Id)
+                {
+                    continue; // the "send" column
+                }
+
                 if (diagnostic.Id == "CG0009")
                 {
                     row.GeneratorExceptions++;
@@ -219,11 +228,14 @@ internal static class SweepCommand
 /// <summary>One model's sweep result.</summary>
 internal sealed class SweepRow
 {
-    public const string Header = "model                                        protocol            ops  shapes   files     lines  gen ms  compile ms  errors  warnings  exceptions";
+    public const string Header = "model                                        protocol     send   ops  shapes   files     lines  gen ms  compile ms  errors  warnings  exceptions";
 
     public string Name { get; init; } = "";
 
     public string Protocol { get; set; } = "?";
+
+    /// <summary>Whether the generated client can send (its protocol has a generator).</summary>
+    public bool CanSend { get; set; }
 
     public int Operations { get; set; }
 
@@ -253,6 +265,6 @@ internal sealed class SweepRow
 
     public string Format() => string.Format(
         CultureInfo.InvariantCulture,
-        "{0,-44} {1,-18} {2,4} {3,7} {4,7} {5,9} {6,7} {7,11} {8,7} {9,9} {10,11}",
-        Name, Protocol, Operations, Shapes, Files, Lines, GenerateMs, CompileMs, GeneratorErrors + CompileErrors, GeneratorWarnings + CompileWarnings, GeneratorExceptions);
+        "{0,-44} {1,-12} {2,-4} {3,5} {4,7} {5,7} {6,9} {7,7} {8,11} {9,7} {10,9} {11,11}",
+        Name, Protocol, CanSend ? "yes" : "no", Operations, Shapes, Files, Lines, GenerateMs, CompileMs, GeneratorErrors + CompileErrors, GeneratorWarnings + CompileWarnings, GeneratorExceptions);
 }

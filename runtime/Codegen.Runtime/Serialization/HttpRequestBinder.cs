@@ -7,16 +7,23 @@ namespace Codegen.Runtime.Serialization;
 /// <summary>
 /// Builds the HTTP parts of a request for the protocols that bind members to the URI, the query string and headers
 /// (restJson1, restXml): generated serializers append the URI template's literal parts and labels, query parameters
-/// and headers in model order, then take <see cref="Path"/> and <see cref="Headers"/>.
+/// and headers in model order, then take <see cref="BuildPath"/> and <see cref="Headers"/>.
 /// </summary>
 /// <remarks>
 /// Labels and query parameters are percent-encoded as RFC 3986 says (everything but <c>A-Z a-z 0-9 - . _ ~</c>, as
 /// UTF-8), the form SigV4 signs; a greedy label (<c>{Key+}</c>) keeps its <c>/</c>. Header values are sent as given.
+/// The path is built in a <see cref="StringBuilder"/> kept per thread (as the JSON writer's buffer is), so a request
+/// allocates its path string and not the builder's growth: <see cref="BuildPath"/> finishes it.
 /// </remarks>
 public sealed class HttpRequestBinder
 {
-    private readonly StringBuilder path;
+    private const int MaxRetainedCapacity = 4096;
+
+    [ThreadStatic]
+    private static StringBuilder? t_cachedPath;
+
     private readonly List<KeyValuePair<string, string>> headers;
+    private StringBuilder? path;
     private bool hasQuery;
 
     /// <summary>Starts a request whose path begins with <paramref name="pathPrefix"/> (literal, already encoded).</summary>
@@ -25,24 +32,39 @@ public sealed class HttpRequestBinder
     public HttpRequestBinder(string pathPrefix, IReadOnlyList<KeyValuePair<string, string>>? headers = null)
     {
         ArgumentNullException.ThrowIfNull(pathPrefix);
-        path = new StringBuilder(pathPrefix, Math.Max(64, pathPrefix.Length * 2));
-        this.headers = headers is null ? new List<KeyValuePair<string, string>>() : new List<KeyValuePair<string, string>>(headers);
+        path = t_cachedPath ?? new StringBuilder(256);
+        t_cachedPath = null;
+        Builder.Append(pathPrefix);
+        this.headers = headers is null ? new List<KeyValuePair<string, string>>(4) : new List<KeyValuePair<string, string>>(headers);
     }
 
-    /// <summary>The path and query so far.</summary>
-    public string Path => path.ToString();
+    /// <summary>The path and query; the binder takes no more path or query parts after this.</summary>
+    /// <exception cref="InvalidOperationException">The path was already built.</exception>
+    public string BuildPath()
+    {
+        var builder = Builder;
+        var result = builder.ToString();
+        builder.Clear();
+        if (builder.Capacity <= MaxRetainedCapacity)
+        {
+            t_cachedPath = builder;
+        }
+
+        path = null;
+        return result;
+    }
 
     /// <summary>The headers so far, in the order they were added.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers => headers;
 
     /// <summary>Appends literal text of the URI template (already in its wire form).</summary>
-    public void AppendPath(string literal) => path.Append(literal);
+    public void AppendPath(string literal) => Builder.Append(literal);
 
     /// <summary>Appends the value of a label, percent-encoded (a <c>/</c> too).</summary>
     /// <param name="value">The member's value in its text form.</param>
     /// <param name="member">The member's name, for the error when the value is missing.</param>
     /// <exception cref="ArgumentException">The value is null or empty: a URI label must have one.</exception>
-    public void AppendLabel(string? value, string member) => path.Append(Uri.EscapeDataString(Required(value, member)));
+    public void AppendLabel(string? value, string member) => Builder.Append(Uri.EscapeDataString(Required(value, member)));
 
     /// <summary>Appends the value of a greedy label (<c>{Key+}</c>): each <c>/</c>-separated segment percent-encoded, the <c>/</c>s kept.</summary>
     /// <exception cref="ArgumentException">The value is null or empty.</exception>
@@ -54,13 +76,13 @@ public sealed class HttpRequestBinder
         {
             var slash = text.IndexOf('/', start);
             var end = slash < 0 ? text.Length : slash;
-            path.Append(Uri.EscapeDataString(text.Substring(start, end - start)));
+            Builder.Append(Uri.EscapeDataString(text.Substring(start, end - start)));
             if (slash < 0)
             {
                 break;
             }
 
-            path.Append('/');
+            Builder.Append('/');
             start = slash + 1;
         }
     }
@@ -73,18 +95,18 @@ public sealed class HttpRequestBinder
             return;
         }
 
-        path.Append(hasQuery ? '&' : '?');
-        path.Append(literal);
+        Builder.Append(hasQuery ? '&' : '?');
+        Builder.Append(literal);
         hasQuery = true;
     }
 
     /// <summary>Appends the query parameter <paramref name="name"/>=<paramref name="value"/>, both percent-encoded.</summary>
     public void AddQuery(string name, string value)
     {
-        path.Append(hasQuery ? '&' : '?');
-        path.Append(Uri.EscapeDataString(name));
-        path.Append('=');
-        path.Append(Uri.EscapeDataString(value));
+        Builder.Append(hasQuery ? '&' : '?');
+        Builder.Append(Uri.EscapeDataString(name));
+        Builder.Append('=');
+        Builder.Append(Uri.EscapeDataString(value));
         hasQuery = true;
     }
 
@@ -130,6 +152,8 @@ public sealed class HttpRequestBinder
 
         return false;
     }
+
+    private StringBuilder Builder => path ?? throw new InvalidOperationException("The path of this request was already built.");
 
     private static string Required(string? value, string member)
     {

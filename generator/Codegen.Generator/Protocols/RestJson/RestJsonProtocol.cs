@@ -96,7 +96,7 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
             w.Line("var body = global::System.ReadOnlyMemory<byte>.Empty;");
         }
 
-        RequestCode.Return(w, CSharp.Literal(operation.Operation.HttpMethod), "http.Path", "http.Headers", "body", hostPrefix);
+        RequestCode.Return(w, CSharp.Literal(operation.Operation.HttpMethod), "http.BuildPath()", "http.Headers", "body", hostPrefix);
     }
 
     /// <summary>The body when one member is the payload: unset, no body (but an unset structure is <c>{}</c>, as botocore sends).</summary>

@@ -56,7 +56,7 @@ namespace Aws.Things.Serialization
             }
 
             http.AddHeader("Content-Type", "application/json");
-            return new global::Codegen.Runtime.Http.AwsHttpRequest("PUT", http.Path, http.Headers, body);
+            return new global::Codegen.Runtime.Http.AwsHttpRequest("PUT", http.BuildPath(), http.Headers, body);
         }
 
         public global::Aws.Things.PutConfigResponse DeserializeResponse(global::Codegen.Runtime.Http.AwsHttpResponse response)

@@ -56,7 +56,7 @@ namespace Aws.Things.Serialization
                 }
             }
 
-            return new global::Codegen.Runtime.Http.AwsHttpRequest("POST", http.Path, http.Headers, body);
+            return new global::Codegen.Runtime.Http.AwsHttpRequest("POST", http.BuildPath(), http.Headers, body);
         }
 
         public global::Aws.Things.UploadResponse DeserializeResponse(global::Codegen.Runtime.Http.AwsHttpResponse response)

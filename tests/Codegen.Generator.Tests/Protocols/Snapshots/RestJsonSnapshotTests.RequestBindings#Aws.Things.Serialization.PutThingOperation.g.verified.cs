@@ -101,7 +101,7 @@ namespace Aws.Things.Serialization
 
             var body = global::Codegen.Runtime.Protocols.Json.JsonWireWriter.WriteToArray((typed, options), static (writer, state) => global::Aws.Things.Serialization.PutThingJsonCodec.Write(writer, state.typed, state.options));
             http.AddHeader("Content-Type", "application/json");
-            return new global::Codegen.Runtime.Http.AwsHttpRequest("PUT", http.Path, http.Headers, body);
+            return new global::Codegen.Runtime.Http.AwsHttpRequest("PUT", http.BuildPath(), http.Headers, body);
         }
 
         public global::Aws.Things.PutThingResponse DeserializeResponse(global::Codegen.Runtime.Http.AwsHttpResponse response)

@@ -50,7 +50,7 @@ namespace Aws.Things.Serialization
             http.AppendLabel(typed.Id, "Id");
 
             var body = global::System.ReadOnlyMemory<byte>.Empty;
-            return new global::Codegen.Runtime.Http.AwsHttpRequest("GET", http.Path, http.Headers, body);
+            return new global::Codegen.Runtime.Http.AwsHttpRequest("GET", http.BuildPath(), http.Headers, body);
         }
 
         public global::Aws.Things.GetThingResponse DeserializeResponse(global::Codegen.Runtime.Http.AwsHttpResponse response)
