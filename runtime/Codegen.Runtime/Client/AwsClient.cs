@@ -381,7 +381,9 @@ public class AwsClient : IDisposable
         var authority = string.IsNullOrEmpty(hostPrefix)
             ? endpoint.GetLeftPart(UriPartial.Authority)
             : endpoint.Scheme + Uri.SchemeDelimiter + hostPrefix + endpoint.Authority;
-        return new Uri(authority + basePath + path);
+        // Sent exactly as the serializer built it: Uri would otherwise remove "." and ".." segments (keys such as
+        // "a/../b" are data, not navigation) and could re-encode escapes. What SigV4 signs is derived from this same text.
+        return new Uri(authority + basePath + path, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 
     private static string HostHeader(Uri uri)

@@ -273,6 +273,30 @@ public sealed class AwsClientTests
     }
 
     [Fact]
+    public async Task RestBoundPathsAndQueries_ReachTheServerAsBuilt_AndTheSignatureCoversThem()
+    {
+        // What the REST protocols' serializers build for hostile label and query values: the transport must not
+        // re-encode or decode any of it (a %2F that became / would break the signature and the route).
+        var binder = new Codegen.Runtime.Serialization.HttpRequestBinder("/things/");
+        binder.AppendLabel("a/b c+é%", "Name");
+        binder.AppendPath("/files/");
+        binder.AppendGreedyLabel("dir one/./..//x~y", "Key");
+        binder.AppendQueryLiteral("list-type=2");
+        binder.AddQuery("prefix", "a b&c=d/é+");
+        binder.AddQuery("empty", "");
+        var path = binder.BuildPath();
+        Assert.Equal("/things/a%2Fb%20c%2B%C3%A9%25/files/dir%20one/./..//x~y?list-type=2&prefix=a%20b%26c%3Dd%2F%C3%A9%2B&empty=", path);
+
+        await using var server = TestHttpServer.Scripted(Reply.Ok());
+        using var client = new AwsClient(Options(server));
+        await client.SendAsync(new FakeRequest(new FakeOperation(method: "GET", path: path, body: "")));
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(path, request.Target);
+        AssertSignatureMatchesWire(request);
+    }
+
+    [Fact]
     public async Task ConnectionFailures_AreRetried_ThenSurface()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
