@@ -115,16 +115,11 @@ public sealed class HttpRequestBinder
 
     /// <summary>
     /// Adds a header holding a list (e.g. <c>X-List: a, "b,c"</c>): items joined with <c>", "</c>, each string item
-    /// that holds a comma or a double quote quoted (<see cref="HttpValues.QuoteListItem"/>). Nothing is added for an
-    /// empty list.
+    /// that holds a comma or a double quote quoted (<see cref="HttpValues.QuoteListItem"/>). An empty list is an empty
+    /// header, as Smithy's HTTP binding rules say (an unset list is no header at all).
     /// </summary>
     public void AddHeaderList(string name, IReadOnlyList<string> items, bool quoteItems)
     {
-        if (items.Count == 0)
-        {
-            return;
-        }
-
         var builder = new StringBuilder();
         for (var i = 0; i < items.Count; i++)
         {

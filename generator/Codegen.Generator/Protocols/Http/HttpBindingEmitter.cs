@@ -162,7 +162,7 @@ internal static class HttpBindingEmitter
             var element = member.Type.Element!;
             // Strings are quoted where they hold a comma or a quote; HTTP dates hold a comma of their own and never are.
             var quote = element.Kind is ShapeKind.String or ShapeKind.Enum ? "true" : "false";
-            w.Line($"if (typed.{member.PropertyName} is {{ Count: > 0 }} {local})");
+            w.Line($"if (typed.{member.PropertyName} is {{ }} {local})");
             w.OpenBrace();
             if (element.Kind == ShapeKind.String && !member.Type.ElementNullable)
             {
