@@ -79,7 +79,7 @@ namespace Aws.Things.Serialization
                 }
             }
             http.AddQuery("token", typed.Token ?? options.IdempotencyTokenFactory());
-            if (typed.Labels is { Count: > 0 } h5)
+            if (typed.Labels is { } h5)
             {
                 http.AddHeaderList("X-Labels", h5, quoteItems: true);
             }
