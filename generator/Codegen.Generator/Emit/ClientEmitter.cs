@@ -21,21 +21,19 @@ internal static class ClientEmitter
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"{model.Accessibility} partial class {name} : {Runtime}.Client.AwsClient");
         w.OpenBrace();
-        w.Line("/// <summary>Creates a client that owns its HttpClient.</summary>");
-        w.Line($"public {name}({Runtime}.Client.AwsClientOptions options)");
-        w.Indent();
-        w.Line(": base(options)");
-        w.Outdent();
-        w.OpenBrace();
-        w.CloseBrace();
-        w.Line();
-        w.Line("/// <summary>Creates a client over an HttpClient the caller owns (e.g. from IHttpClientFactory).</summary>");
-        w.Line($"public {name}({Runtime}.Client.AwsClientOptions options, global::System.Net.Http.HttpClient httpClient)");
-        w.Indent();
-        w.Line(": base(options, httpClient)");
-        w.Outdent();
-        w.OpenBrace();
-        w.CloseBrace();
+        w.Lines($$"""
+            /// <summary>Creates a client that owns its HttpClient.</summary>
+            public {{name}}({{Runtime}}.Client.AwsClientOptions options)
+                : base(options)
+            {
+            }
+
+            /// <summary>Creates a client over an HttpClient the caller owns (e.g. from IHttpClientFactory).</summary>
+            public {{name}}({{Runtime}}.Client.AwsClientOptions options, global::System.Net.Http.HttpClient httpClient)
+                : base(options, httpClient)
+            {
+            }
+            """);
         if (!canSend)
         {
             // No operation methods: a call could only throw NotSupportedException (diagnostic CG0008 says why).

@@ -41,80 +41,83 @@ internal static class EnumEmitter
             w.Line();
         }
 
-        w.Line($"/// <summary>Wraps a wire value, known or not.</summary>");
-        w.Line($"public {name}({valueType} value)");
-        w.OpenBrace();
-        w.Line(isInt ? "Value = value;" : "_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
-        w.CloseBrace();
-        w.Line();
-        if (isInt)
-        {
-            w.Line("/// <summary>The wire value.</summary>");
-            w.Line("public int Value { get; }");
-        }
-        else
-        {
-            w.Line("/// <summary>The wire value (empty for <c>default</c>).</summary>");
-            w.Line("public string Value => _value ?? string.Empty;");
-        }
+        var setValue = isInt ? "Value = value;" : "_value = value ?? throw new global::System.ArgumentNullException(nameof(value));";
+        var valueProperty = isInt
+            ? """
+              /// <summary>The wire value.</summary>
+              public int Value { get; }
+              """
+            : """
+              /// <summary>The wire value (empty for <c>default</c>).</summary>
+              public string Value => _value ?? string.Empty;
+              """;
+        w.Lines($$"""
+            /// <summary>Wraps a wire value, known or not.</summary>
+            public {{name}}({{valueType}} value)
+            {
+                {{setValue}}
+            }
 
-        w.Line();
-        w.Line("/// <summary>Every value the model lists, in model order.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{self}> Known {{ get; }} = new {self}[]");
-        w.OpenBrace();
+            {{valueProperty}}
+
+            /// <summary>Every value the model lists, in model order.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<{{self}}> Known { get; } = new {{self}}[]
+            {
+            """);
+        w.Indent();
         foreach (var value in type.EnumValues)
         {
             w.Line(value.MemberName + ",");
         }
 
-        w.CloseBrace(";");
-        w.Line();
-        w.Line("/// <summary>Whether the value is one the model lists (otherwise the service added it later).</summary>");
-        w.Line("public bool IsKnown");
-        w.OpenBrace();
-        w.Line("get");
-        w.OpenBrace();
-        w.Line("foreach (var known in Known)");
-        w.OpenBrace();
-        w.Line("if (Equals(known))");
-        w.OpenBrace();
-        w.Line("return true;");
-        w.CloseBrace();
-        w.CloseBrace();
-        w.Line();
-        w.Line("return false;");
-        w.CloseBrace();
-        w.CloseBrace();
-        w.Line();
-        w.Line("/// <summary>Whether both have the same wire value (ordinal).</summary>");
-        w.Line(isInt
-            ? $"public bool Equals({self} other) => Value == other.Value;"
-            : $"public bool Equals({self} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line(isInt
-            ? "public override int GetHashCode() => Value;"
-            : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-        w.Line();
-        w.Line("/// <summary>The wire value.</summary>");
-        w.Line(isInt
-            ? "public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);"
-            : "public override string ToString() => Value;");
-        w.Line();
-        w.Line("/// <summary>Whether both have the same wire value.</summary>");
-        w.Line($"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
-        w.Line();
-        w.Line("/// <summary>Whether the wire values differ.</summary>");
-        w.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
-        w.Line();
-        w.Line("/// <summary>Wraps a wire value.</summary>");
-        w.Line($"public static explicit operator {self}({valueType} value) => new {self}(value);");
-        w.Line();
-        w.Line("/// <summary>The wire value.</summary>");
-        w.Line($"public static explicit operator {valueType}({self} value) => value.Value;");
+        w.Outdent();
+        var equals = isInt ? "Value == other.Value" : "string.Equals(Value, other.Value, global::System.StringComparison.Ordinal)";
+        var hash = isInt ? "Value" : "global::System.StringComparer.Ordinal.GetHashCode(Value)";
+        var text = isInt ? "Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)" : "Value";
+        w.Lines($$"""
+            };
+
+            /// <summary>Whether the value is one the model lists (otherwise the service added it later).</summary>
+            public bool IsKnown
+            {
+                get
+                {
+                    foreach (var known in Known)
+                    {
+                        if (Equals(known))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+            }
+
+            /// <summary>Whether both have the same wire value (ordinal).</summary>
+            public bool Equals({{self}} other) => {{equals}};
+
+            /// <inheritdoc/>
+            public override bool Equals(object? obj) => obj is {{self}} other && Equals(other);
+
+            /// <inheritdoc/>
+            public override int GetHashCode() => {{hash}};
+
+            /// <summary>The wire value.</summary>
+            public override string ToString() => {{text}};
+
+            /// <summary>Whether both have the same wire value.</summary>
+            public static bool operator ==({{self}} left, {{self}} right) => left.Equals(right);
+
+            /// <summary>Whether the wire values differ.</summary>
+            public static bool operator !=({{self}} left, {{self}} right) => !left.Equals(right);
+
+            /// <summary>Wraps a wire value.</summary>
+            public static explicit operator {{self}}({{valueType}} value) => new {{self}}(value);
+
+            /// <summary>The wire value.</summary>
+            public static explicit operator {{valueType}}({{self}} value) => value.Value;
+            """);
         w.CloseBrace();
         return w.EndFile();
     }

@@ -19,15 +19,15 @@ internal static class ErrorEmitter
         w.Line($"/// <summary>An error returned by {DocComments.Escape(model.Metadata.ServiceFullName ?? model.Metadata.ServiceId)}. Modelled errors derive from it; an error code the model does not know arrives as this type with <see cref=\"{Runtime}.Errors.AwsServiceException.ErrorCode\"/> kept.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"{model.Accessibility} partial class {name} : {Runtime}.Errors.AwsServiceException");
-        w.OpenBrace();
-        w.Line("/// <summary>Creates the exception from the parts of an error response.</summary>");
-        w.Line($"public {name}(string errorCode, string? message, int statusCode, string? requestId)");
-        w.Indent();
-        w.Line(": base(errorCode, message, statusCode, requestId)");
-        w.Outdent();
-        w.OpenBrace();
-        w.CloseBrace();
-        w.CloseBrace();
+        w.Lines($$"""
+            {
+                /// <summary>Creates the exception from the parts of an error response.</summary>
+                public {{name}}(string errorCode, string? message, int statusCode, string? requestId)
+                    : base(errorCode, message, statusCode, requestId)
+                {
+                }
+            }
+            """);
         return w.EndFile();
     }
 
@@ -39,16 +39,16 @@ internal static class ErrorEmitter
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"{model.Accessibility} sealed partial class {name} : global::{model.Namespace}.{model.BaseExceptionName}");
         w.OpenBrace();
-        w.Line("/// <summary>The error code that identifies this error on the wire.</summary>");
-        w.Line($"public const string WireErrorCode = {CSharp.Literal(type.ErrorCode!)};");
-        w.Line();
-        w.Line("/// <summary>Creates the exception from the parts of an error response.</summary>");
-        w.Line($"public {name}(string? message, int statusCode, string? requestId)");
-        w.Indent();
-        w.Line(": base(WireErrorCode, message, statusCode, requestId)");
-        w.Outdent();
-        w.OpenBrace();
-        w.CloseBrace();
+        w.Lines($$"""
+            /// <summary>The error code that identifies this error on the wire.</summary>
+            public const string WireErrorCode = {{CSharp.Literal(type.ErrorCode!)}};
+
+            /// <summary>Creates the exception from the parts of an error response.</summary>
+            public {{name}}(string? message, int statusCode, string? requestId)
+                : base(WireErrorCode, message, statusCode, requestId)
+            {
+            }
+            """);
         foreach (var member in type.Members.Where(m => m.PropertyName != "Message"))
         {
             w.Line();

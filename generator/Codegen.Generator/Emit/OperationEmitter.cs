@@ -83,24 +83,26 @@ internal static class OperationEmitter
         if (protocol.CanSend && hostPrefix is not null && op.HostPrefix!.Contains("{"))
         {
             w.Line();
-            w.Line("/// <summary>A host label: a member's value checked to be letters, digits, dots and hyphens.</summary>");
-            w.Line("private static string HostLabel(string? value, string member)");
-            w.OpenBrace();
-            w.Line("if (string.IsNullOrEmpty(value))");
-            w.OpenBrace();
-            w.Line("throw new global::System.ArgumentException(\"The member \" + member + \" goes into the host name and must be set.\", \"request\");");
-            w.CloseBrace();
-            w.Line();
-            w.Line("foreach (var c in value)");
-            w.OpenBrace();
-            w.Line("if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))");
-            w.OpenBrace();
-            w.Line("throw new global::System.ArgumentException(\"The member \" + member + \" goes into the host name and may hold only letters, digits, '.' and '-'.\", \"request\");");
-            w.CloseBrace();
-            w.CloseBrace();
-            w.Line();
-            w.Line("return value;");
-            w.CloseBrace();
+            w.Lines("""
+                /// <summary>A host label: a member's value checked to be letters, digits, dots and hyphens.</summary>
+                private static string HostLabel(string? value, string member)
+                {
+                    if (string.IsNullOrEmpty(value))
+                    {
+                        throw new global::System.ArgumentException("The member " + member + " goes into the host name and must be set.", "request");
+                    }
+
+                    foreach (var c in value)
+                    {
+                        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
+                        {
+                            throw new global::System.ArgumentException("The member " + member + " goes into the host name and may hold only letters, digits, '.' and '-'.", "request");
+                        }
+                    }
+
+                    return value;
+                }
+                """);
         }
 
         w.CloseBrace();
