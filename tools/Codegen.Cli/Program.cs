@@ -53,7 +53,7 @@ public static class Program
                   Runs botocore-format protocol test files through generated code (docs/conformance.md).
               sweep <folder> [--compile] [--jobs N] [--only a,b,c]
                   Generates (and compiles) every model under <folder>.
-              endpoints <folder>... [--tests <folder>] [--only a,b,c] [--verbose]
+              endpoints <folder>... [--tests <folder>] [--only a,b,c] [--verbose] [--dump <folder>]
                   Compiles every endpoint rule set under <folder> (botocore or Smithy models) and runs
                   its test cases through the compiled resolvers (docs/endpoints.md).
             """);

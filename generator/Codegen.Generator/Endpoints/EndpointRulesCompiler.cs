@@ -214,8 +214,7 @@ internal sealed class EndpointRulesCompiler
         else
         {
             w.Line($"properties: new {Dictionary}<string, object>");
-            WriteEntries(endpoint.Properties, scope, w);
-            w.Line(");");
+            WriteEntries(endpoint.Properties, scope, w, ");");
         }
 
         w.Outdent();
@@ -360,6 +359,18 @@ internal sealed class EndpointRulesCompiler
             return new Value(CSharp.Literal(expression.Text), ValueType.String, false) { Literal = string.Concat(expression.Template.Select(p => p.Text)) };
         }
 
+        if (expression.Template.Count == 1)
+        {
+            // "{Region}" is the value itself when it is a string that is set.
+            var part = expression.Template[0];
+            var single = Reference(part.Text, expression.Position, scope);
+            single = part.Path is { } singlePath ? GetAttribute(single, singlePath, expression.Position) : single;
+            if (single.IsError || (single.Type == ValueType.String && !single.Nullable))
+            {
+                return single;
+            }
+        }
+
         var builder = new StringBuilder("$\"");
         foreach (var part in expression.Template)
         {
@@ -451,7 +462,9 @@ internal sealed class EndpointRulesCompiler
                     return new Value(equal ? "true" : "false", ValueType.Boolean, false) { Constant = equal };
                 }
 
-                return new Value($"{arguments[0].Code} == {arguments[1].Code}", ValueType.Boolean, false) { Negated = $"{arguments[0].Code} != {arguments[1].Code}" };
+                // A constant reads best on the right: region == "us-east-1".
+                var (first, second) = arguments[0].Literal is not null ? (arguments[1], arguments[0]) : (arguments[0], arguments[1]);
+                return new Value($"{first.Code} == {second.Code}", ValueType.Boolean, false) { Negated = $"{first.Code} != {second.Code}" };
             case "substring":
                 return CheckArguments(call, arguments, ValueType.String, ValueType.Integer, ValueType.Integer, ValueType.Boolean)
                     ? Call("Substring", ValueType.String, arguments)

@@ -152,6 +152,7 @@ internal static class EndpointRulesEmitter
         w.Line($"public static global::Codegen.Runtime.Endpoints.ResolvedEndpoint Resolve(global::{input.Namespace}.{parametersName} parameters)");
         w.OpenBrace();
         w.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
+        w.Line();
         EndpointRulesCompiler.CompileBody(ruleSet, bindings, w, diagnostics, cancellationToken);
         w.CloseBrace();
         w.CloseBrace();

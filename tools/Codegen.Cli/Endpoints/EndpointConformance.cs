@@ -47,7 +47,7 @@ internal static class EndpointConformance
 {
     private const int BatchSize = 48;
 
-    public static List<EndpointSuiteResult> Run(IReadOnlyList<EndpointSuite> suites, Action<EndpointSuiteResult>? onResult = null, CancellationToken cancellationToken = default)
+    public static List<EndpointSuiteResult> Run(IReadOnlyList<EndpointSuite> suites, string? dumpFolder = null, Action<EndpointSuiteResult>? onResult = null, CancellationToken cancellationToken = default)
     {
         var results = new List<EndpointSuiteResult>();
         foreach (var batch in suites.Chunk(BatchSize))
@@ -66,6 +66,13 @@ internal static class EndpointConformance
                 else
                 {
                     result.Lines = output.Files.Sum(f => f.Source.Count(c => c == '\n'));
+                    foreach (var file in dumpFolder is null ? Enumerable.Empty<Generator.Emit.GeneratedFile>() : output.Files)
+                    {
+                        var path = Path.Combine(dumpFolder!, file.HintName);
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                        File.WriteAllText(path, file.Source);
+                    }
+
                     generated.Add((suite, result, output));
                 }
 

@@ -8,12 +8,13 @@ using System.Linq;
 namespace Codegen.Cli.Endpoints;
 
 /// <summary>
-/// <c>endpoints &lt;folder&gt;... [--tests &lt;folder&gt;] [--only a,b,c] [--verbose]</c>: compiles every endpoint rule set
+/// <c>endpoints &lt;folder&gt;... [--tests &lt;folder&gt;] [--only a,b,c] [--verbose] [--dump &lt;folder&gt;]</c>: compiles every endpoint rule set
 /// under each folder to C# and runs its test cases through the compiled resolvers. A folder of botocore models
 /// (<c>&lt;service&gt;/&lt;version&gt;/endpoint-rule-set-1.json</c>) takes its cases from <c>--tests</c> (default: the
 /// <c>conformance/endpoint-rules</c> folder beside the models' <c>models</c> folder); a folder of Smithy models
 /// takes them from each model's <c>smithy.rules#endpointTests</c> trait. Prints one row per service and ends with
-/// <c>N passed, M failed, K skipped</c> over all cases; exits with 0 only when nothing failed.
+/// <c>N passed, M failed, K skipped</c> over all cases; exits with 0 only when nothing failed. <c>--dump</c> writes
+/// the generated C# of each service into a folder.
 /// </summary>
 internal static class EndpointsCommand
 {
@@ -23,6 +24,7 @@ internal static class EndpointsCommand
         string? tests = null;
         HashSet<string>? only = null;
         var verbose = false;
+        string? dump = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -36,6 +38,9 @@ internal static class EndpointsCommand
                 case "--verbose":
                 case "-v":
                     verbose = true;
+                    break;
+                case "--dump":
+                    dump = GenerateCommand.Value(args, ref i);
                     break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
@@ -70,7 +75,7 @@ internal static class EndpointsCommand
         var clock = Stopwatch.StartNew();
         Console.WriteLine("| service | cases | passed | failed | skipped | C# lines |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        var results = EndpointConformance.Run(suites, result =>
+        var results = EndpointConformance.Run(suites, dump, result =>
         {
             var suite = result.Suite;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {suite.Name} | {suite.Cases.Count} | {result.Passed} | {result.Failed} | {result.Skipped} | {result.Lines} |"));
