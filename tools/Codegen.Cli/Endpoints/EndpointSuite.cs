@@ -40,10 +40,10 @@ internal sealed record EndpointSuite(string Name, string RuleSetPath, IReadOnlyL
         }
     }
 
-    /// <summary>Smithy: every model under <paramref name="folder"/> whose service shape has the rule set trait; the cases come from its tests trait.</summary>
-    public static IEnumerable<EndpointSuite> FromSmithy(string folder)
+    /// <summary>Smithy: every model under <paramref name="folder"/> (matching <paramref name="pattern"/>) whose service shape has the rule set trait; the cases come from its tests trait.</summary>
+    public static IEnumerable<EndpointSuite> FromSmithy(string folder, string pattern = "*.json")
     {
-        foreach (var file in Directory.GetFiles(folder, "*.json").OrderBy(p => p, StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(folder, pattern).OrderBy(p => p, StringComparer.Ordinal))
         {
             var text = File.ReadAllText(file);
             if (!text.Contains("smithy.rules#endpointRuleSet", StringComparison.Ordinal))
