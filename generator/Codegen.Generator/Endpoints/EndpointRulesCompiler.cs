@@ -275,6 +275,13 @@ internal sealed class EndpointRulesCompiler
     {
         var value = CompileExpression(condition.Function, scope);
         constant = value.Constant;
+        if (value.IsError)
+        {
+            // Already reported; the rules after it are still checked, so one run reports every problem.
+            constant = null;
+            return value.Code;
+        }
+
         string? code;
         if (value.Type == ValueType.Boolean)
         {
@@ -356,7 +363,8 @@ internal sealed class EndpointRulesCompiler
     {
         if (expression.Template.All(p => !p.IsReference))
         {
-            return new Value(CSharp.Literal(expression.Text), ValueType.String, false) { Literal = string.Concat(expression.Template.Select(p => p.Text)) };
+            var text = string.Concat(expression.Template.Select(p => p.Text));
+            return new Value(CSharp.Literal(text), ValueType.String, false) { Literal = text };
         }
 
         if (expression.Template.Count == 1)
