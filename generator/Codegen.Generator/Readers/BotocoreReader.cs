@@ -116,7 +116,10 @@ internal sealed class BotocoreReader
             _path,
             metadata,
             operations.OrderBy(o => o.Name, StringComparer.Ordinal).ToEquatableArray(),
-            resolved.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray());
+            resolved.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray())
+        {
+            ClientContextParams = Endpoints.EndpointContextParamsReader.ClientContextParams(root["clientContextParams"]),
+        };
     }
 
     private ServiceMetadata? ReadMetadata(JsonObject metadata, JsonObject root)
@@ -207,6 +210,8 @@ internal sealed class BotocoreReader
             Position: DiagnosticBag.NameSpan(property))
         {
             HostPrefix = op.GetObject("endpoint")?.GetString("hostPrefix"),
+            StaticContextParams = Endpoints.EndpointContextParamsReader.StaticContextParams(op["staticContextParams"]),
+            OperationContextParams = Endpoints.EndpointContextParamsReader.OperationContextParams(op["operationContextParams"]),
         };
     }
 
@@ -481,6 +486,7 @@ internal sealed class BotocoreReader
             IdempotencyToken = json.GetBoolean("idempotencyToken"),
             JsonValue = json.GetBoolean("jsonvalue"),
             HostLabel = json.GetBoolean("hostLabel"),
+            ContextParam = Endpoints.EndpointContextParamsReader.ContextParam(json["contextParam"]),
         };
     }
 

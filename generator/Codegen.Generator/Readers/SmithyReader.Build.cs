@@ -241,6 +241,7 @@ internal sealed partial class SmithyReader
             JsonValue = jsonValue,
             DefaultValue = defaultValue,
             HostLabel = isStructure && traits.ContainsKey(SmithyTraits.HostLabel),
+            ContextParam = Endpoints.EndpointContextParamsReader.ContextParam(traits.TryGetValue(Endpoints.EndpointContextParamsReader.ContextParamTrait, out var contextParam) ? contextParam : null),
         };
     }
 
@@ -370,6 +371,8 @@ internal sealed partial class SmithyReader
             Position: shape.Position)
         {
             HostPrefix = TraitObject(traits, SmithyTraits.Endpoint, owner)?.GetString("hostPrefix"),
+            StaticContextParams = Endpoints.EndpointContextParamsReader.StaticContextParams(traits.TryGetValue(Endpoints.EndpointContextParamsReader.StaticContextParamsTrait, out var staticContext) ? staticContext : null),
+            OperationContextParams = Endpoints.EndpointContextParamsReader.OperationContextParams(traits.TryGetValue(Endpoints.EndpointContextParamsReader.OperationContextParamsTrait, out var operationContext) ? operationContext : null),
         };
     }
 
