@@ -473,34 +473,18 @@ internal sealed class EndpointRulesCompiler
                 // A constant reads best on the right: region == "us-east-1".
                 var (first, second) = arguments[0].Literal is not null ? (arguments[1], arguments[0]) : (arguments[0], arguments[1]);
                 return new Value($"{first.Code} == {second.Code}", ValueType.Boolean, false) { Negated = $"{first.Code} != {second.Code}" };
-            case "substring":
-                return CheckArguments(call, arguments, ValueType.String, ValueType.Integer, ValueType.Integer, ValueType.Boolean)
-                    ? Call("Substring", ValueType.String, arguments)
-                    : Error;
-            case "uriEncode":
-                return CheckArguments(call, arguments, ValueType.String) ? Call("UriEncode", ValueType.String, arguments) : Error;
-            case "parseURL":
-                return CheckArguments(call, arguments, ValueType.String) ? Call("ParseUrl", ValueType.Url, arguments) : Error;
-            case "isValidHostLabel":
-                return CheckArguments(call, arguments, ValueType.String, ValueType.Boolean)
-                    ? Call("IsValidHostLabel", ValueType.Boolean, arguments) with { Nullable = false }
-                    : Error;
-            case "aws.partition":
-                return CheckArguments(call, arguments, ValueType.String) ? Call("Partition", ValueType.Partition, arguments) with { Nullable = false } : Error;
-            case "aws.parseArn":
-                return CheckArguments(call, arguments, ValueType.String) ? Call("ParseArn", ValueType.Arn, arguments) : Error;
-            case "aws.isVirtualHostableS3Bucket":
-                return CheckArguments(call, arguments, ValueType.String, ValueType.Boolean)
-                    ? Call("IsVirtualHostableS3Bucket", ValueType.Boolean, arguments) with { Nullable = false }
-                    : Error;
             default:
-                Report(call.Position, $"unknown endpoint rules function '{name}': expected one of isSet, not, getAttr, booleanEquals, stringEquals, substring, uriEncode, parseURL, isValidHostLabel, aws.partition, aws.parseArn, aws.isVirtualHostableS3Bucket");
+                if (RuntimeFunctions.TryGetValue(name, out var function))
+                {
+                    return CheckArguments(call, arguments, function.Parameters)
+                        ? new Value($"{Functions}.{function.Method}({string.Join(", ", arguments.Select(a => a.Type == ValueType.Boolean && a.Nullable ? a.Code + " == true" : a.Code))})", function.Result, function.MayBeUnset)
+                        : Error;
+                }
+
+                Report(call.Position, $"unknown endpoint rules function '{name}': expected one of isSet, not, getAttr, booleanEquals, stringEquals, {string.Join(", ", RuntimeFunctions.Keys)}");
                 return Error;
         }
     }
-
-    private static Value Call(string method, ValueType type, List<Value> arguments) =>
-        new($"{Functions}.{method}({string.Join(", ", arguments.Select(a => a.Type == ValueType.Boolean && a.Nullable ? a.Code + " == true" : a.Code))})", type, true);
 
     private static Value Not(Value value)
     {
@@ -723,6 +707,37 @@ internal sealed class EndpointRulesCompiler
     };
 
     private static readonly Value Error = new("default!", ValueType.String, false) { IsError = true };
+
+    /// <summary>The functions the runtime's <c>EndpointFunctions</c> implements: method, result, whether the result may be unset, parameters.</summary>
+    private static readonly Dictionary<string, RuntimeFunction> RuntimeFunctions = new(StringComparer.Ordinal)
+    {
+        ["substring"] = new("Substring", ValueType.String, true, ValueType.String, ValueType.Integer, ValueType.Integer, ValueType.Boolean),
+        ["uriEncode"] = new("UriEncode", ValueType.String, true, ValueType.String),
+        ["parseURL"] = new("ParseUrl", ValueType.Url, true, ValueType.String),
+        ["isValidHostLabel"] = new("IsValidHostLabel", ValueType.Boolean, false, ValueType.String, ValueType.Boolean),
+        ["aws.partition"] = new("Partition", ValueType.Partition, false, ValueType.String),
+        ["aws.parseArn"] = new("ParseArn", ValueType.Arn, true, ValueType.String),
+        ["aws.isVirtualHostableS3Bucket"] = new("IsVirtualHostableS3Bucket", ValueType.Boolean, false, ValueType.String, ValueType.Boolean),
+    };
+
+    private sealed class RuntimeFunction
+    {
+        public RuntimeFunction(string method, ValueType result, bool mayBeUnset, params ValueType[] parameters)
+        {
+            Method = method;
+            Result = result;
+            MayBeUnset = mayBeUnset;
+            Parameters = parameters;
+        }
+
+        public string Method { get; }
+
+        public ValueType Result { get; }
+
+        public bool MayBeUnset { get; }
+
+        public ValueType[] Parameters { get; }
+    }
 
     /// <summary>A compiled expression: its C# code, its type, and whether it may be unset.</summary>
     private sealed record Value(string Code, ValueType Type, bool Nullable)
