@@ -22,6 +22,7 @@ public static class Program
                 "generate" => GenerateCommand.Run(rest),
                 "conformance" => await ConformanceCommand.RunAsync(rest).ConfigureAwait(false),
                 "sweep" => SweepCommand.Run(rest),
+                "endpoints" => Endpoints.EndpointsCommand.Run(rest),
                 _ => Unknown(args[0]),
             };
         }
@@ -52,6 +53,9 @@ public static class Program
                   Runs botocore-format protocol test files through generated code (docs/conformance.md).
               sweep <folder> [--compile] [--jobs N] [--only a,b,c]
                   Generates (and compiles) every model under <folder>.
+              endpoints <folder>... [--tests <folder>] [--only a,b,c] [--verbose] [--dump <folder>]
+                  Compiles every endpoint rule set under <folder> (botocore or Smithy models) and runs
+                  its test cases through the compiled resolvers (docs/endpoints.md).
             """);
     }
 }

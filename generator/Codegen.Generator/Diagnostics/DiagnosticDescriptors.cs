@@ -33,6 +33,10 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateOutput = Create("CG0011", "Two models generate the same type", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidEndpointRuleSet = Create("CG0020", "An endpoint rule set is malformed", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidEndpointRule = Create("CG0021", "An endpoint rule uses an unknown name or function, or a value of the wrong type", DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> Table = new()
     {
         [MalformedJson.Id] = MalformedJson,
@@ -46,6 +50,8 @@ internal static class DiagnosticDescriptors
         [InternalError.Id] = InternalError,
         [InvalidOption.Id] = InvalidOption,
         [DuplicateOutput.Id] = DuplicateOutput,
+        [InvalidEndpointRuleSet.Id] = InvalidEndpointRuleSet,
+        [InvalidEndpointRule.Id] = InvalidEndpointRule,
     };
 
     public static DiagnosticDescriptor ById(string id) => Table[id];

@@ -11,7 +11,11 @@ internal sealed record ServiceModel(
     string SpecPath,
     ServiceMetadata Metadata,
     EquatableArray<OperationModel> Operations,
-    EquatableArray<ShapeModel> Shapes);
+    EquatableArray<ShapeModel> Shapes)
+{
+    /// <summary>Client settings the service adds for its endpoint rules (botocore <c>clientContextParams</c>, Smithy <c>@clientContextParams</c>).</summary>
+    public EquatableArray<ClientContextParam> ClientContextParams { get; init; } = EquatableArray<ClientContextParam>.Empty;
+}
 
 internal sealed record ServiceMetadata(
     string ServiceId,
@@ -42,6 +46,12 @@ internal sealed record OperationModel(
 {
     /// <summary>The endpoint trait's host prefix, e.g. <c>data.</c> or <c>{AccountId}.</c> (labels name input members).</summary>
     public string? HostPrefix { get; init; }
+
+    /// <summary>Endpoint rules parameters the operation sets to constants (<c>staticContextParams</c>).</summary>
+    public EquatableArray<StaticContextParam> StaticContextParams { get; init; } = EquatableArray<StaticContextParam>.Empty;
+
+    /// <summary>Endpoint rules parameters the operation fills from its input by JMESPath (<c>operationContextParams</c>).</summary>
+    public EquatableArray<OperationContextParam> OperationContextParams { get; init; } = EquatableArray<OperationContextParam>.Empty;
 }
 
 internal enum ShapeKind
@@ -207,6 +217,9 @@ internal sealed record MemberModel(string Name, string Target, SourceSpan Positi
 
     /// <summary>The member fills a <c>{label}</c> of the operation's host prefix (botocore <c>hostLabel</c>, Smithy <c>@hostLabel</c>).</summary>
     public bool HostLabel { get; init; }
+
+    /// <summary>The endpoint rules parameter this input member fills (botocore <c>contextParam</c>, Smithy <c>@contextParam</c>).</summary>
+    public string? ContextParam { get; init; }
 }
 
 internal sealed record EnumValueModel(string Name, string Value, int? IntValue, string? Documentation);

@@ -116,7 +116,10 @@ internal sealed class BotocoreReader
             _path,
             metadata,
             operations.OrderBy(o => o.Name, StringComparer.Ordinal).ToEquatableArray(),
-            resolved.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray());
+            resolved.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray())
+        {
+            ClientContextParams = Endpoints.EndpointContextParamsReader.ClientContextParams(root["clientContextParams"]),
+        };
     }
 
     private ServiceMetadata? ReadMetadata(JsonObject metadata, JsonObject root)
@@ -226,6 +229,8 @@ internal sealed class BotocoreReader
             Position: DiagnosticBag.NameSpan(property))
         {
             HostPrefix = op.GetObject("endpoint")?.GetString("hostPrefix"),
+            StaticContextParams = Endpoints.EndpointContextParamsReader.StaticContextParams(op["staticContextParams"]),
+            OperationContextParams = Endpoints.EndpointContextParamsReader.OperationContextParams(op["operationContextParams"]),
         };
     }
 
@@ -511,6 +516,7 @@ internal sealed class BotocoreReader
             IdempotencyToken = json.GetBoolean("idempotencyToken"),
             JsonValue = json.GetBoolean("jsonvalue"),
             HostLabel = json.GetBoolean("hostLabel"),
+            ContextParam = Endpoints.EndpointContextParamsReader.ContextParam(json["contextParam"]),
         };
     }
 

@@ -251,6 +251,7 @@ internal sealed partial class SmithyReader
             Flattened = traits.ContainsKey(SmithyTraits.XmlFlattened),
             XmlNamespace = ReadXmlNamespace(traits, owner),
             QueryName = TraitString(traits, SmithyTraits.Ec2QueryName, owner),
+            ContextParam = Endpoints.EndpointContextParamsReader.ContextParam(traits.TryGetValue(Endpoints.EndpointContextParamsReader.ContextParamTrait, out var contextParam) ? contextParam : null),
         };
     }
 
@@ -385,6 +386,8 @@ internal sealed partial class SmithyReader
             Position: shape.Position)
         {
             HostPrefix = TraitObject(traits, SmithyTraits.Endpoint, owner)?.GetString("hostPrefix"),
+            StaticContextParams = Endpoints.EndpointContextParamsReader.StaticContextParams(traits.TryGetValue(Endpoints.EndpointContextParamsReader.StaticContextParamsTrait, out var staticContext) ? staticContext : null),
+            OperationContextParams = Endpoints.EndpointContextParamsReader.OperationContextParams(traits.TryGetValue(Endpoints.EndpointContextParamsReader.OperationContextParamsTrait, out var operationContext) ? operationContext : null),
         };
     }
 

@@ -163,7 +163,10 @@ internal sealed partial class SmithyReader
             _path,
             metadata,
             operationModels.OrderBy(o => o.Name, StringComparer.Ordinal).ToEquatableArray(),
-            shapeModels.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray());
+            shapeModels.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray())
+        {
+            ClientContextParams = Endpoints.EndpointContextParamsReader.ClientContextParams(_service.Traits.TryGetValue(Endpoints.EndpointContextParamsReader.ClientContextParamsTrait, out var clientContext) ? clientContext : null),
+        };
     }
 
     // ---- 1. Index the shapes and the apply statements ----------------------------------------------------
