@@ -12,6 +12,7 @@ using Codegen.EndToEnd.Tests.Infrastructure;
 using Codegen.Runtime.Errors;
 using Codegen.Runtime.Http;
 using Codegen.Runtime.Operations;
+using Codegen.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -8,6 +8,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Codegen.Runtime.Errors;
+using Codegen.Testing;
 
 namespace Codegen.Differential.Tests.Infrastructure;
 

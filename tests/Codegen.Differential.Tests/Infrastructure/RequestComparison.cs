@@ -6,6 +6,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 using Codegen.Runtime.Operations;
+using Codegen.Testing;
 
 namespace Codegen.Differential.Tests.Infrastructure;
 
