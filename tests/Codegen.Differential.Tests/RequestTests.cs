@@ -6,6 +6,7 @@ using Codegen.Differential.Tests.Kms;
 using Codegen.Differential.Tests.Sqs;
 using Codegen.Differential.Tests.Sso;
 using Codegen.Differential.Tests.SsoOidc;
+using Codegen.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

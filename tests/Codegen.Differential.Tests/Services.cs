@@ -1,6 +1,7 @@
 #if CODEGEN_SHARED_MODELS
 using System;
 using Codegen.Differential.Tests.Infrastructure;
+using Codegen.Testing;
 using Generated.DynamoDb;
 using Generated.Kms;
 using Generated.Sqs;

@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using Codegen.Differential.Tests.Infrastructure;
+using Codegen.Testing;
 using Generated.Sso;
 using SdkModel = Amazon.SSO.Model;
 using SdkWireForms = Amazon.SSO.Model.Internal.MarshallTransformations;

@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using Codegen.Differential.Tests.Infrastructure;
+using Codegen.Testing;
 using Generated.SsoOidc;
 using SdkModel = Amazon.SSOOIDC.Model;
 using SdkWireForms = Amazon.SSOOIDC.Model.Internal.MarshallTransformations;
