@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
@@ -13,21 +11,14 @@ namespace Codegen.Differential.Tests.Infrastructure;
 
 /// <summary>
 /// Serializes one request with the SDK's marshaller and with the generated operation, and lists how the two wire
-/// forms differ: the method, the path (byte for byte, as encoded), the query parameters, the headers (all that either
-/// side sets, less <see cref="SdkOnlyHeaders"/>) and the body (as JSON when it is JSON, else byte for byte).
+/// forms differ (<see cref="WireRequest.Differences"/>: method, path, query, every header but
+/// <see cref="SdkOnlyHeaders"/>, body).
 /// </summary>
 /// <remarks>
-/// The documented normalisations, each a difference of form that the protocol leaves free:
-/// <list type="bullet">
-/// <item>JSON bodies are compared as JSON (<see cref="JsonSemantics"/>): member order (the SDK writes members in
+/// JSON bodies differ in form in two ways the comparison as JSON accepts: member order (the SDK writes members in
 /// alphabetical order, ours in model order) and string escaping (the SDK escapes every non-ASCII character and
 /// <c>&lt; &gt; &amp; ' " +</c> as <c>\uXXXX</c>; ours writes non-ASCII text as UTF-8 and escapes what JSON requires
-/// and a few more: characters outside the Basic Multilingual Plane, as surrogate pairs, DEL, U+2028 and U+2029).</item>
-/// <item>Query parameters are compared in the order of their names, each <c>name=value</c> as encoded: the SDK sends
-/// them sorted by name, ours in model order, and a query string's order carries no meaning (SigV4 signs it sorted).
-/// The sort is stable, so repeated parameters (list items) keep their order.</item>
-/// <item>Header names are compared case-insensitively, as HTTP does.</item>
-/// </list>
+/// and a few more: characters outside the Basic Multilingual Plane, as surrogate pairs, DEL, U+2028 and U+2029).
 /// Values themselves are compared exactly; the only value normalisations are <see cref="SubMillisecondTimestamps"/>
 /// and <see cref="GeneratedIdempotencyToken"/>.
 /// </remarks>
@@ -52,100 +43,9 @@ internal static class RequestComparison
         where TResponse : IAwsResponse
     {
         var sdk = SdkWire.Marshal(marshaller, sdkRequest);
-        var wire = WireRequest.Of(ours.Operation.SerializeRequest(ours, Options));
-        var differences = new List<string>();
-
-        if (sdk.Method != wire.Method)
-        {
-            differences.Add($"method: SDK {sdk.Method}, ours {wire.Method}");
-        }
-
-        if (sdk.Path != wire.Path)
-        {
-            differences.Add($"path: SDK {sdk.Path}, ours {wire.Path}");
-        }
-
-        var sdkQuery = sdk.Query.OrderBy(Name, StringComparer.Ordinal).ToList();
-        var ourQuery = wire.Query.OrderBy(Name, StringComparer.Ordinal).ToList();
-        if (!sdkQuery.SequenceEqual(ourQuery, StringComparer.Ordinal))
-        {
-            differences.Add($"query: SDK ?{string.Join('&', sdkQuery)}, ours ?{string.Join('&', ourQuery)}");
-        }
-
-        differences.AddRange(HeaderDifferences(sdk.Headers, wire.Headers));
-        differences.AddRange(BodyDifferences(sdk, wire, normalizeSdkBody));
-        return differences;
+        var wire = ours.Operation.SerializeRequest(ours, Options);
+        return WireRequest.Differences("SDK", sdk, new WireRequest(wire.Method, wire.Path, wire.Headers, wire.Body.ToArray()), SdkOnlyHeaders.Contains, normalizeSdkBody);
     }
-
-    private static string Name(string parameter) => parameter.Split('=', 2)[0];
-
-    private static IEnumerable<string> HeaderDifferences(IReadOnlyList<KeyValuePair<string, string>> sdk, IReadOnlyList<KeyValuePair<string, string>> ours)
-    {
-        var expected = Headers(sdk, "SDK", out var sdkDuplicates);
-        var actual = Headers(ours, "ours", out var ourDuplicates);
-        foreach (var duplicate in sdkDuplicates.Concat(ourDuplicates))
-        {
-            yield return duplicate;
-        }
-
-        foreach (var name in expected.Keys.Union(actual.Keys, StringComparer.OrdinalIgnoreCase).Where(n => !SdkOnlyHeaders.Contains(n)).OrderBy(n => n, StringComparer.OrdinalIgnoreCase))
-        {
-            expected.TryGetValue(name, out var want);
-            actual.TryGetValue(name, out var got);
-            if (!string.Equals(want, got, StringComparison.Ordinal))
-            {
-                yield return $"header {name}: SDK {Show(want)}, ours {Show(got)}";
-            }
-        }
-    }
-
-    private static Dictionary<string, string> Headers(IReadOnlyList<KeyValuePair<string, string>> headers, string side, out List<string> duplicates)
-    {
-        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        duplicates = new List<string>();
-        foreach (var (name, value) in headers)
-        {
-            if (!byName.TryAdd(name, value))
-            {
-                duplicates.Add($"header {name}: {side} sets it more than once");
-            }
-        }
-
-        return byName;
-    }
-
-    private static IEnumerable<string> BodyDifferences(WireRequest sdk, WireRequest ours, Action<JsonObject>[] normalizeSdkBody)
-    {
-        var sdkText = Encoding.UTF8.GetString(sdk.Body);
-        var ourText = Encoding.UTF8.GetString(ours.Body);
-        IReadOnlyList<string> differences;
-        if (sdk.Body.Length == 0 || ours.Body.Length == 0 || !IsJson(sdk.Headers))
-        {
-            differences = sdk.Body.AsSpan().SequenceEqual(ours.Body) ? Array.Empty<string>() : new[] { $"body: SDK {sdk.Body.Length} bytes, ours {ours.Body.Length} bytes" };
-        }
-        else
-        {
-            var sdkJson = JsonNode.Parse(sdkText)!;
-            foreach (var normalize in normalizeSdkBody)
-            {
-                normalize(sdkJson.AsObject());
-            }
-
-            differences = JsonSemantics.Differences(sdkJson.ToJsonString(), ourText);
-        }
-
-        if (differences.Count == 0)
-        {
-            return differences;
-        }
-
-        return differences.Append("SDK body:  " + sdkText).Append("our body:  " + ourText);
-    }
-
-    private static bool IsJson(IReadOnlyList<KeyValuePair<string, string>> headers) =>
-        headers.Any(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase) && h.Value.Contains("json", StringComparison.OrdinalIgnoreCase));
-
-    private static string Show(string? value) => value is null ? "(none)" : "\"" + value + "\"";
 
     /// <summary>
     /// Normalisation for timestamps finer than a millisecond (top-level members). The epoch-seconds wire form carries

@@ -7,24 +7,9 @@ using Amazon.Runtime;
 using Amazon.Runtime.EventStreams;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
+using Codegen.Testing;
 
 namespace Codegen.Differential.Tests.Infrastructure;
-
-/// <summary>
-/// A request as it goes on the wire, from either side: method, path and query (encoded, as sent), the headers the
-/// protocol layer set (no signature or transport headers) and the body bytes.
-/// </summary>
-internal sealed record WireRequest(string Method, string PathAndQuery, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
-{
-    public static WireRequest Of(Codegen.Runtime.Http.AwsHttpRequest ours) => new(ours.Method, ours.Path, ours.Headers, ours.Body.ToArray());
-
-    /// <summary>The path, without the query.</summary>
-    public string Path => PathAndQuery.Split('?', 2)[0];
-
-    /// <summary>The query parameters in the order they are sent, each <c>name=value</c> as encoded on the wire.</summary>
-    public IReadOnlyList<string> Query =>
-        PathAndQuery.Split('?', 2) is [_, var query] && query.Length > 0 ? query.Split('&') : Array.Empty<string>();
-}
 
 /// <summary>A response as both sides receive it: status, headers and the body bytes.</summary>
 internal sealed record CannedResponse(int Status, IReadOnlyDictionary<string, string> Headers, byte[] Body)
