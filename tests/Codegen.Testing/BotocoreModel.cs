@@ -29,6 +29,9 @@ public sealed class BotocoreModel
     /// <summary>The shape <paramref name="name"/> as the model writes it.</summary>
     public JsonElement Shape(string name) => _shapes.GetProperty(name);
 
+    /// <summary>The operation's URI template (<c>http.requestUri</c>), e.g. <c>/2015-03-31/functions/{FunctionName}</c>.</summary>
+    public string RequestUri(string operation) => _operations.GetProperty(operation).GetProperty("http").GetProperty("requestUri").GetString()!;
+
     /// <summary>The operation's <c>input</c> shape, or null when it has none.</summary>
     public string? InputShape(string operation) =>
         _operations.GetProperty(operation).TryGetProperty("input", out var input) ? input.GetProperty("shape").GetString() : null;

@@ -33,7 +33,7 @@ internal static class GeneratedShapes
         var arguments = constructor.GetParameters().Select(parameter =>
         {
             var property = Property(type, parameter.Name!, path);
-            var member = members.Where(m => m.Name == property.Name).ToList();
+            var member = members.Where(m => Property(type, m.Name, path) == property).ToList();
             if (member.Count != 1)
             {
                 throw new InvalidOperationException($"{path}: the required member {property.Name} of {type.Name} is missing");
