@@ -18,7 +18,9 @@ namespace Codegen.Testing;
 /// <remarks>
 /// A shared source file: <c>tests/Codegen.Testing</c> compiles it as a public type (see
 /// <c>JsonSemantics.Public.cs</c>), and <c>tools/Codegen.Cli</c>, which should not depend on the test libraries,
-/// links it and so has it as an internal one. The declaration here names no accessibility for that reason.
+/// links it and so has it as an internal one. The declaration here names no accessibility for that reason. The test
+/// projects that see the CLI's internals (Conformance, Package) see both copies, so the name is ambiguous there;
+/// neither needs it.
 /// </remarks>
 static partial class JsonSemantics
 {
