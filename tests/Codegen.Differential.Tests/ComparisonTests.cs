@@ -1,5 +1,6 @@
 using System.Linq;
 using Codegen.Differential.Tests.Infrastructure;
+using Codegen.Testing;
 using Xunit;
 
 namespace Codegen.Differential.Tests;
@@ -15,7 +16,9 @@ public sealed class ComparisonTests
     [InlineData("""{"n":0}""", """{"n":-0.0}""")]
     [InlineData("""{"s":"\u00e9\ud83d\ude00"}""", """{"s":"é😀"}""")]
     [InlineData("""{"s":"\u003c/\u003e"}""", """{"s":"</>"}""")]
+    [InlineData("""{"n":10e-1}""", """{"n":1}""")]
     [InlineData("""[]""", """[]""")]
+    [InlineData("""[true,false,null]""", """[true,false,null]""")]
     public void EqualAsJson(string left, string right) => Assert.Empty(JsonSemantics.Differences(left, right));
 
     [Theory]
@@ -29,12 +32,36 @@ public sealed class ComparisonTests
     [InlineData("""{"m":{"K":1}}""", """{"m":{"k":1}}""", "$.m.K")]
     [InlineData("""{"b":true}""", """{"b":"true"}""", "$.b")]
     [InlineData("""{"a":1,"a":1}""", """{"a":1}""", "$.a")]
+    [InlineData("""{"a":1}""", """{"a":1,"a":1}""", "$.a")]
+    [InlineData("""{"b":true}""", """{"b":false}""", "$.b")]
+    [InlineData("""{"b":null}""", """{"b":false}""", "$.b")]
+    [InlineData("""{"n":1e400}""", """{"n":1e401}""", "$.n")]
     public void DifferentAsJson(string left, string right, string path)
     {
         var differences = JsonSemantics.Differences(left, right);
 
         Assert.NotEmpty(differences);
         Assert.Contains(differences, d => d.StartsWith(path, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DifferencesAreNamedUnderTheGivenRoot()
+    {
+        var differences = JsonSemantics.Differences("""{"a":{"b":[1,2]}}""", """{"a":{"b":[1,3]}}""", "$body");
+
+        Assert.Equal(new[] { "$body.a.b[1]: expected 2, got 3" }, differences);
+    }
+
+    [Theory]
+    [InlineData("""{"a":1,"b":{"c":2,"d":3}}""", """{"a":1,"b":{"c":2,"d":3}}""", true)]
+    [InlineData("""{"a":1,"b":2}""", """{"b":2,"a":1}""", false)]
+    [InlineData("""[{"c":2,"d":3}]""", """[{"d":3,"c":2}]""", false)]
+    public void MemberOrderIsToldApart(string left, string right, bool same)
+    {
+        using var l = System.Text.Json.JsonDocument.Parse(left);
+        using var r = System.Text.Json.JsonDocument.Parse(right);
+
+        Assert.Equal(same, JsonSemantics.SameMemberOrder(l.RootElement, r.RootElement));
     }
 
     [Fact]

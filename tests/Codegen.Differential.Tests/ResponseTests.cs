@@ -35,6 +35,16 @@ public sealed class ResponseTests
             data.Add("sqs", operation);
         }
 
+        foreach (var operation in Sso.SsoRequests.Operations)
+        {
+            data.Add("sso", operation);
+        }
+
+        foreach (var operation in SsoOidc.SsoOidcRequests.Operations)
+        {
+            data.Add("sso-oidc", operation);
+        }
+
         return data;
     }
 

@@ -1,16 +1,21 @@
 #if CODEGEN_SHARED_MODELS
 using System;
 using Codegen.Differential.Tests.Infrastructure;
+using Codegen.Testing;
 using Generated.DynamoDb;
 using Generated.Kms;
 using Generated.Sqs;
+using Generated.Sso;
+using Generated.SsoOidc;
 using DynamoDbWire = Amazon.DynamoDBv2.Model.Internal.MarshallTransformations;
 using KmsWire = Amazon.KeyManagementService.Model.Internal.MarshallTransformations;
 using SqsWire = Amazon.SQS.Model.Internal.MarshallTransformations;
+using SsoOidcWire = Amazon.SSOOIDC.Model.Internal.MarshallTransformations;
+using SsoWire = Amazon.SSO.Model.Internal.MarshallTransformations;
 
 namespace Codegen.Differential.Tests;
 
-/// <summary>The three services on both sides, for the response and error cases.</summary>
+/// <summary>The services on both sides, for the response and error cases.</summary>
 internal static class Services
 {
     private static readonly Lazy<ServicePair> LazyKms = new(() => new ServicePair(
@@ -64,17 +69,53 @@ internal static class Services
             OperationPair.Of("GetQueueAttributes", SqsWire.GetQueueAttributesResponseUnmarshaller.Instance, SQSOperations.GetQueueAttributes),
         }));
 
+    private static readonly Lazy<ServicePair> LazySso = new(() => new ServicePair(
+        "SSO",
+        BotocoreModel.Load("sso", "2019-06-10"),
+        "application/json",
+        QueryCompatible: false,
+        "AmazonSSOException",
+        nameof(SSOException),
+        new[]
+        {
+            OperationPair.Of("GetRoleCredentials", SsoWire.GetRoleCredentialsResponseUnmarshaller.Instance, SSOOperations.GetRoleCredentials),
+            OperationPair.Of("ListAccountRoles", SsoWire.ListAccountRolesResponseUnmarshaller.Instance, SSOOperations.ListAccountRoles),
+            OperationPair.Of("ListAccounts", SsoWire.ListAccountsResponseUnmarshaller.Instance, SSOOperations.ListAccounts),
+            OperationPair.Of("Logout", SsoWire.LogoutResponseUnmarshaller.Instance, SSOOperations.Logout),
+        }));
+
+    private static readonly Lazy<ServicePair> LazySsoOidc = new(() => new ServicePair(
+        "SSOOIDC",
+        BotocoreModel.Load("sso-oidc", "2019-06-10"),
+        "application/json",
+        QueryCompatible: false,
+        "AmazonSSOOIDCException",
+        nameof(SSOOIDCException),
+        new[]
+        {
+            OperationPair.Of("CreateToken", SsoOidcWire.CreateTokenResponseUnmarshaller.Instance, SSOOIDCOperations.CreateToken),
+            OperationPair.Of("CreateTokenWithIAM", SsoOidcWire.CreateTokenWithIAMResponseUnmarshaller.Instance, SSOOIDCOperations.CreateTokenWithIAM),
+            OperationPair.Of("RegisterClient", SsoOidcWire.RegisterClientResponseUnmarshaller.Instance, SSOOIDCOperations.RegisterClient),
+            OperationPair.Of("StartDeviceAuthorization", SsoOidcWire.StartDeviceAuthorizationResponseUnmarshaller.Instance, SSOOIDCOperations.StartDeviceAuthorization),
+        }));
+
     public static ServicePair Kms => LazyKms.Value;
 
     public static ServicePair DynamoDb => LazyDynamoDb.Value;
 
     public static ServicePair Sqs => LazySqs.Value;
 
+    public static ServicePair Sso => LazySso.Value;
+
+    public static ServicePair SsoOidc => LazySsoOidc.Value;
+
     public static ServicePair Get(string name) => name switch
     {
         "kms" => Kms,
         "dynamodb" => DynamoDb,
         "sqs" => Sqs,
+        "sso" => Sso,
+        "sso-oidc" => SsoOidc,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

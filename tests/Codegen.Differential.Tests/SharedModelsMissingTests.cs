@@ -7,14 +7,14 @@ using Xunit;
 namespace Codegen.Differential.Tests;
 
 /// <summary>
-/// What the differential tests compile to when the build did not find the KMS, DynamoDB and SQS models in the shared
+/// What the differential tests compile to when the build did not find the KMS, DynamoDB, SQS, SSO and SSO OIDC models in the shared
 /// data (<c>$(CODEGEN_SHARED_DIR)</c>, else <c>../shared</c> beside the repository): one test that reports the skip
 /// with the reason, and fails under CI (<c>CI=true</c>).
 /// </summary>
 public sealed class SharedModelsMissingTests
 {
     [SkippableFact]
-    public void DifferentialTestsNeedTheKmsDynamoDbAndSqsModels()
+    public void DifferentialTestsNeedTheirServiceModels()
     {
         // Skips (fails under CI) when there is no shared data at all.
         var root = SharedData.RequireRoot();
@@ -24,6 +24,8 @@ public sealed class SharedModelsMissingTests
             Path.Combine(root, "models", "botocore", "kms", "2014-11-01", "service-2.json"),
             Path.Combine(root, "models", "botocore", "dynamodb", "2012-08-10", "service-2.json"),
             Path.Combine(root, "models", "botocore", "sqs", "2012-11-05", "service-2.json"),
+            Path.Combine(root, "models", "botocore", "sso", "2019-06-10", "service-2.json"),
+            Path.Combine(root, "models", "botocore", "sso-oidc", "2019-06-10", "service-2.json"),
         };
         var missing = Array.FindAll(models, m => !File.Exists(m));
         var reason = missing.Length == 0

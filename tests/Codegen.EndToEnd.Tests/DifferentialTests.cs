@@ -12,6 +12,7 @@ using Codegen.EndToEnd.Tests.Infrastructure;
 using Codegen.Runtime.Errors;
 using Codegen.Runtime.Http;
 using Codegen.Runtime.Operations;
+using Codegen.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -247,17 +248,8 @@ public sealed class DifferentialTests : IClassFixture<DifferentialTests.JsSdkRef
         typeof(CognitoIdentityProviderOperations).GetProperty(operation, BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
         ?? throw new InvalidOperationException(operation + " is not generated: add it to the Operations of the AwsModel item");
 
-    private static AwsHttpRequest Serialize(JsonElement definition)
-    {
-        var request = GeneratedShapes.Build(RequestType(definition.GetProperty("operation").GetString()!), definition.GetProperty("input"));
-        var responseType = request.GetType().GetInterfaces()
-            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAwsRequest<>))
-            .GetGenericArguments()[0];
-        return (AwsHttpRequest)Generic(nameof(SerializeTyped), responseType).Invoke(null, new[] { request })!;
-    }
-
-    private static AwsHttpRequest SerializeTyped<TResponse>(IAwsRequest<TResponse> request)
-        where TResponse : IAwsResponse => request.Operation.SerializeRequest(request);
+    private static AwsHttpRequest Serialize(JsonElement definition) =>
+        GeneratedShapes.Serialize(GeneratedShapes.Build(RequestType(definition.GetProperty("operation").GetString()!), definition.GetProperty("input")));
 
     private static TResponse DeserializeResponse<TResponse>(IOperation<TResponse> operation, AwsHttpResponse response)
         where TResponse : IAwsResponse => operation.DeserializeResponse(response);

@@ -10,6 +10,7 @@ using Codegen.Generator.Model;
 using Codegen.Runtime.Errors;
 using Codegen.Runtime.Http;
 using Codegen.Runtime.Operations;
+using Codegen.Testing;
 
 namespace Codegen.Cli;
 
@@ -150,7 +151,7 @@ internal static class ConformanceCases
             var result = Call(() => operationInterface.GetMethod(nameof(IOperation<IAwsResponse>.DeserializeResponse))!.Invoke(operationObject, new object[] { response }))!;
             var actual = values.StructureToJson(result, values.TypeNamed(operation.ResponseTypeName));
             var expected = json.TryGetProperty("result", out var r) && r.ValueKind == JsonValueKind.Object ? r : ConformanceJson.Parse("{}");
-            ConformanceJson.Compare(expected, ToElement(actual), "$result", differences);
+            differences.AddRange(JsonSemantics.Differences(expected, ToElement(actual), "$result"));
             if (((IAwsResponse)result).HttpStatus != response.StatusCode)
             {
                 differences.Add($"HttpStatus: expected {response.StatusCode}, got {((IAwsResponse)result).HttpStatus}");
@@ -195,7 +196,7 @@ internal static class ConformanceCases
         }
 
         var expectedMembers = json.TryGetProperty("error", out var em) && em.ValueKind == JsonValueKind.Object ? em : ConformanceJson.Parse("{}");
-        ConformanceJson.Compare(expectedMembers, ToElement(members), "$error", differences);
+        differences.AddRange(JsonSemantics.Differences(expectedMembers, ToElement(members), "$error"));
         return differences.Count == 0 ? null : string.Join("\n", differences);
     }
 
@@ -237,7 +238,7 @@ internal static class ConformanceCases
         }
 
         var before = differences.Count;
-        ConformanceJson.Compare(expected, actual, "$body", differences);
+        differences.AddRange(JsonSemantics.Differences(expected, actual, "$body"));
         if (differences.Count > before)
         {
             differences.Add("  expected body: " + ConformanceJson.Preview(Encoding.UTF8.GetBytes(expected.GetRawText())));

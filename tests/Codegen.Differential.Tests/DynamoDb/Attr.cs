@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Codegen.Differential.Tests.Infrastructure;
+using Codegen.Testing;
 using Generated.DynamoDb;
 using SdkModel = Amazon.DynamoDBv2.Model;
 

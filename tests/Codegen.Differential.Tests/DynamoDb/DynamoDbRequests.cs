@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Codegen.Differential.Tests.Infrastructure;
+using Codegen.Testing;
 using Generated.DynamoDb;
 using Sdk = Amazon.DynamoDBv2;
 using SdkModel = Amazon.DynamoDBv2.Model;

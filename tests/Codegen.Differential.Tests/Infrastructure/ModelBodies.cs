@@ -1,52 +1,12 @@
 using System;
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Codegen.Testing;
 
 namespace Codegen.Differential.Tests.Infrastructure;
-
-/// <summary>A botocore service model from the shared data, read for the shapes of responses and errors.</summary>
-internal sealed class BotocoreModel
-{
-    private static readonly ConcurrentDictionary<string, BotocoreModel> Loaded = new(StringComparer.Ordinal);
-
-    private readonly JsonElement _shapes;
-    private readonly JsonElement _operations;
-
-    private BotocoreModel(JsonDocument document)
-    {
-        _shapes = document.RootElement.GetProperty("shapes");
-        _operations = document.RootElement.GetProperty("operations");
-    }
-
-    /// <summary>The model at <c>models/botocore/{service}/{version}/service-2.json</c> in the shared data (skips without it).</summary>
-    public static BotocoreModel Load(string service, string version) =>
-        Loaded.GetOrAdd(service + "/" + version, _ =>
-            new BotocoreModel(JsonDocument.Parse(File.ReadAllBytes(SharedData.RequirePath("models", "botocore", service, version, "service-2.json")))));
-
-    public JsonElement Shape(string name) => _shapes.GetProperty(name);
-
-    public string? OutputShape(string operation) =>
-        _operations.GetProperty(operation).TryGetProperty("output", out var output) ? output.GetProperty("shape").GetString() : null;
-
-    /// <summary>Whether the structure has required members (ours rejects a response without them; see <see cref="ModelBodies"/>).</summary>
-    public bool HasRequiredMembers(string shape) => Shape(shape).TryGetProperty("required", out var required) && required.GetArrayLength() > 0;
-
-    /// <summary>Every error shape of the service.</summary>
-    public IReadOnlyList<string> AllErrors() =>
-        _shapes.EnumerateObject().Where(s => s.Value.TryGetProperty("exception", out var e) && e.GetBoolean()).Select(s => s.Name).ToList();
-
-    /// <summary>The errors the operation lists (the SDK's unmarshaller of the operation knows exactly these).</summary>
-    public IReadOnlyList<string> Errors(string operation) =>
-        _operations.GetProperty(operation).TryGetProperty("errors", out var errors)
-            ? errors.EnumerateArray().Select(e => e.GetProperty("shape").GetString()!).ToList()
-            : Array.Empty<string>();
-}
 
 /// <summary>
 /// Writes random JSON bodies for the shapes of a botocore model: each structure with its required members always

@@ -8,6 +8,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Codegen.Runtime.Errors;
+using Codegen.Testing;
 
 namespace Codegen.Differential.Tests.Infrastructure;
 
@@ -19,7 +20,9 @@ namespace Codegen.Differential.Tests.Infrastructure;
 /// </summary>
 /// <remarks>
 /// The generated types drive both projections: a structure of ours lists its members, and the SDK's object is read
-/// member by member under the same names (the SDK names members after the model, as we do), so properties only the
+/// member by member under the same names (the SDK names members after the model, as we do; where the model's name has
+/// an underscore, e.g. SSO OIDC's <c>error_description</c>, the SDK keeps it, <c>Error_description</c>, and ours drops
+/// it, <c>ErrorDescription</c>), so properties only the
 /// SDK has (<c>ResponseMetadata</c>, <c>ContentLength</c>, <c>HttpStatusCode</c>, <c>IsXxxSet</c>, the convenience
 /// getters of <c>GetQueueAttributesResponse</c>, members of newer models) are never looked at. A member of ours the
 /// SDK lacks fails the projection.
@@ -110,7 +113,7 @@ internal static class Projection
         var structure = new JsonObject();
         foreach (var property in Members(ours))
         {
-            var sdkProperty = value.GetType().GetProperty(property.Name, BindingFlags.Public | BindingFlags.Instance)
+            var sdkProperty = SdkMember(value.GetType(), property.Name)
                 ?? throw new InvalidOperationException($"the SDK's {value.GetType().Name} has no member {property.Name}");
             if (Sdk(sdkProperty.GetValue(value), property.PropertyType) is { } member)
             {
@@ -119,6 +122,14 @@ internal static class Projection
         }
 
         return structure;
+    }
+
+    /// <summary>The SDK's property for our member <paramref name="name"/>: the same name, else the same but for underscores.</summary>
+    private static PropertyInfo? SdkMember(Type sdk, string name)
+    {
+        var properties = sdk.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        return Array.Find(properties, p => p.Name == name)
+            ?? properties.SingleOrDefault(p => p.Name.Contains('_', StringComparison.Ordinal) && p.Name.Replace("_", string.Empty, StringComparison.Ordinal).Equals(name, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

@@ -1,32 +1,37 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 using Codegen.Runtime.Operations;
+using Codegen.Testing;
 
 namespace Codegen.Differential.Tests.Infrastructure;
 
 /// <summary>
 /// Serializes one request with the SDK's marshaller and with the generated operation, and lists how the two wire
-/// forms differ: the <c>X-Amz-Target</c> and <c>Content-Type</c> headers must be equal, and the bodies equal as
-/// JSON (<see cref="JsonSemantics"/>).
+/// forms differ (<see cref="WireRequest.Differences"/>: method, path, query, every header but
+/// <see cref="SdkOnlyHeaders"/>, body).
 /// </summary>
 /// <remarks>
-/// Comparing as JSON accepts two differences of form, both free in JSON and in the protocol: member order (the SDK
-/// writes members in alphabetical order, ours in model order) and string escaping (the SDK escapes every non-ASCII
-/// character and <c>&lt; &gt; &amp; ' " +</c> as <c>\uXXXX</c>; ours writes non-ASCII text as UTF-8 and escapes what
-/// JSON requires and a few more: characters outside the Basic Multilingual Plane, as surrogate pairs, DEL, U+2028
-/// and U+2029). Values themselves are
-/// compared exactly; the only value normalisations are <see cref="SubMillisecondTimestamps"/> and
-/// <see cref="GeneratedIdempotencyToken"/>.
+/// JSON bodies differ in form in two ways the comparison as JSON accepts: member order (the SDK writes members in
+/// alphabetical order, ours in model order) and string escaping (the SDK escapes every non-ASCII character and
+/// <c>&lt; &gt; &amp; ' " +</c> as <c>\uXXXX</c>; ours writes non-ASCII text as UTF-8 and escapes what JSON requires
+/// and a few more: characters outside the Basic Multilingual Plane, as surrogate pairs, DEL, U+2028 and U+2029).
+/// Values themselves are compared exactly; the only value normalisations are <see cref="SubMillisecondTimestamps"/>
+/// and <see cref="GeneratedIdempotencyToken"/>.
 /// </remarks>
 internal static class RequestComparison
 {
     /// <summary>The idempotency token our serializer fills in when the request has none.</summary>
     public const string GeneratedToken = "generated-idempotency-token";
+
+    /// <summary>
+    /// Headers the AWS SDK for .NET's marshallers add that no protocol defines: <c>x-amz-api-version</c> (the model's
+    /// API version, sent on every request of every service; botocore and the AWS SDK for JavaScript do not send it).
+    /// </summary>
+    public static readonly IReadOnlySet<string> SdkOnlyHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "x-amz-api-version" };
 
     public static SerializationOptions Options { get; } = new() { IdempotencyTokenFactory = static () => GeneratedToken };
 
@@ -37,42 +42,9 @@ internal static class RequestComparison
         params Action<JsonObject>[] normalizeSdkBody)
         where TResponse : IAwsResponse
     {
-        var (sdkBody, sdkHeaders) = SdkWire.Marshal(marshaller, sdkRequest);
+        var sdk = SdkWire.Marshal(marshaller, sdkRequest);
         var wire = ours.Operation.SerializeRequest(ours, Options);
-        var differences = new List<string>();
-
-        foreach (var header in new[] { "X-Amz-Target", "Content-Type" })
-        {
-            sdkHeaders.TryGetValue(header, out var expected);
-            var actual = wire.GetHeader(header);
-            if (!string.Equals(expected, actual, StringComparison.Ordinal))
-            {
-                differences.Add($"header {header}: SDK {expected ?? "(none)"}, ours {actual ?? "(none)"}");
-            }
-        }
-
-        if (wire.Method != "POST" || wire.Path != "/")
-        {
-            differences.Add($"request line: SDK POST /, ours {wire.Method} {wire.Path}");
-        }
-
-        var sdkText = Encoding.UTF8.GetString(sdkBody);
-        var ourText = Encoding.UTF8.GetString(wire.Body.Span);
-        var sdkJson = JsonNode.Parse(sdkText)!.AsObject();
-        foreach (var normalize in normalizeSdkBody)
-        {
-            normalize(sdkJson);
-        }
-
-        var bodyDifferences = JsonSemantics.Differences(sdkJson.ToJsonString(), ourText);
-        if (bodyDifferences.Count > 0)
-        {
-            differences.AddRange(bodyDifferences);
-            differences.Add("SDK body:  " + sdkText);
-            differences.Add("our body:  " + ourText);
-        }
-
-        return differences;
+        return WireRequest.Differences("SDK", sdk, new WireRequest(wire.Method, wire.Path, wire.Headers, wire.Body.ToArray()), SdkOnlyHeaders.Contains, normalizeSdkBody);
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ using Amazon.Runtime.Internal.Transform;
 using Codegen.Runtime.Errors;
 using Codegen.Runtime.Http;
 using Codegen.Runtime.Operations;
+using Codegen.Testing;
 
 namespace Codegen.Differential.Tests.Infrastructure;
 

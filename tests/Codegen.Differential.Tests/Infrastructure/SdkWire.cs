@@ -7,6 +7,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.EventStreams;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
+using Codegen.Testing;
 
 namespace Codegen.Differential.Tests.Infrastructure;
 
@@ -19,15 +20,22 @@ internal sealed record CannedResponse(int Status, IReadOnlyDictionary<string, st
 /// <summary>
 /// Drives the AWS SDK for .NET v4's own marshallers and unmarshallers directly, without a client: a request object
 /// goes through its <c>XxxRequestMarshaller</c> into an <see cref="IRequest"/> (body in <c>Content</c> or
-/// <c>ContentStream</c>, headers in <c>Headers</c>); a canned response goes through the operation's
+/// <c>ContentStream</c>, headers in <c>Headers</c>, the URL composed by the SDK's own <c>ComposeUrl</c>); a canned response goes through the operation's
 /// <c>XxxResponseUnmarshaller</c> with a <see cref="JsonUnmarshallerContext"/> over the body and a fake
 /// <see cref="IWebResponseData"/> carrying the status and headers, exactly as the SDK's pipeline builds it
 /// (<c>isException</c> set for error responses, which go to <c>UnmarshallException</c>).
 /// </summary>
 internal static class SdkWire
 {
-    /// <summary>What the SDK would send: the body bytes and the headers the marshaller set.</summary>
-    public static (byte[] Body, IDictionary<string, string> Headers) Marshal(IMarshaller<IRequest, AmazonWebServiceRequest> marshaller, AmazonWebServiceRequest request)
+    /// <summary>The host the SDK's requests are composed against (any would do: only the path and query are compared).</summary>
+    private static readonly Uri Endpoint = new("https://differential.example");
+
+    /// <summary>
+    /// What the SDK would send: the method, the path and query as <see cref="AmazonServiceClient.ComposeUrl(IRequest)"/>
+    /// composes them (labels filled in and encoded, query parameters encoded), the headers the marshaller set and the
+    /// body bytes.
+    /// </summary>
+    public static WireRequest Marshal(IMarshaller<IRequest, AmazonWebServiceRequest> marshaller, AmazonWebServiceRequest request)
     {
         var marshalled = marshaller.Marshall(request);
         byte[] body;
@@ -46,7 +54,12 @@ internal static class SdkWire
             body = Array.Empty<byte>();
         }
 
-        return (body, marshalled.Headers);
+        marshalled.Endpoint = Endpoint;
+        var url = AmazonServiceClient.ComposeUrl(marshalled).OriginalString;
+        var pathAndQuery = url.StartsWith(Endpoint.OriginalString, StringComparison.Ordinal)
+            ? url.Substring(Endpoint.OriginalString.TrimEnd('/').Length)
+            : throw new InvalidOperationException($"the SDK composed {url}, not a URL under {Endpoint}");
+        return new WireRequest(marshalled.HttpMethod, pathAndQuery, marshalled.Headers.ToList(), body);
     }
 
     /// <summary>Reads a success response with the operation's unmarshaller.</summary>

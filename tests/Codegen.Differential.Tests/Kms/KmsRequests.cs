@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Codegen.Differential.Tests.Infrastructure;
+using Codegen.Testing;
 using Generated.Kms;
 using Sdk = Amazon.KeyManagementService;
 using SdkModel = Amazon.KeyManagementService.Model;

@@ -4,6 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Codegen.Differential.Tests.Infrastructure;
+using Codegen.Testing;
 using Generated.Sqs;
 using SdkModel = Amazon.SQS.Model;
 using SdkWireForms = Amazon.SQS.Model.Internal.MarshallTransformations;

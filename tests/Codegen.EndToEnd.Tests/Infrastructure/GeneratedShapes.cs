@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Codegen.Runtime.Http;
 using Codegen.Runtime.Operations;
 
 namespace Codegen.EndToEnd.Tests.Infrastructure;
@@ -33,7 +34,7 @@ internal static class GeneratedShapes
         var arguments = constructor.GetParameters().Select(parameter =>
         {
             var property = Property(type, parameter.Name!, path);
-            var member = members.Where(m => m.Name == property.Name).ToList();
+            var member = members.Where(m => Property(type, m.Name, path) == property).ToList();
             if (member.Count != 1)
             {
                 throw new InvalidOperationException($"{path}: the required member {property.Name} of {type.Name} is missing");
@@ -53,6 +54,25 @@ internal static class GeneratedShapes
         }
 
         return value;
+    }
+
+    /// <summary>Serializes a generated request with its operation's own serializer: what a client would send.</summary>
+    public static AwsHttpRequest Serialize(object request)
+    {
+        var responseType = request.GetType().GetInterfaces()
+            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAwsRequest<>))
+            .GetGenericArguments()[0];
+        try
+        {
+            return (AwsHttpRequest)typeof(GeneratedShapes).GetMethod(nameof(SerializeTyped), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(responseType)
+                .Invoke(null, new[] { request })!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
     }
 
     /// <summary>
@@ -124,6 +144,9 @@ internal static class GeneratedShapes
 
         return result;
     }
+
+    private static AwsHttpRequest SerializeTyped<TResponse>(IAwsRequest<TResponse> request)
+        where TResponse : IAwsResponse => request.Operation.SerializeRequest(request);
 
     private static object? Convert(JsonElement json, Type type, string path)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,11 +29,17 @@ internal static class NodeTooling
     /// <summary>The differential script.</summary>
     public static string DifferentialScript { get; } = Path.Combine(PackageFolder, "differential.js");
 
+    /// <summary>The restJson1 differential script (Lambda, API Gateway, Greengrass V2).</summary>
+    public static string RestJsonDifferentialScript { get; } = Path.Combine(PackageFolder, "restjson-differential.js");
+
     /// <summary>The case list both sides of the differential test read.</summary>
     public static string DifferentialCases { get; } = Path.Combine(PackageFolder, "differential-cases.json");
 
-    private static readonly string SdkPackage =
-        Path.Combine(PackageFolder, "node_modules", "@aws-sdk", "client-cognito-identity-provider", "package.json");
+    /// <summary>The AWS SDK for JavaScript clients the differential tests drive.</summary>
+    private static readonly string[] SdkPackages =
+        new[] { "client-cognito-identity-provider", "client-lambda", "client-api-gateway", "client-greengrassv2" }
+            .Select(client => Path.Combine(PackageFolder, "node_modules", "@aws-sdk", client, "package.json"))
+            .ToArray();
 
     private static readonly Lazy<string?> LazyNode = new(FindNode);
 
@@ -42,7 +49,7 @@ internal static class NodeTooling
     /// </summary>
     public static string Require()
     {
-        if (!File.Exists(CognitoLocalStartScript) || !File.Exists(SdkPackage))
+        if (!File.Exists(CognitoLocalStartScript) || !Array.TrueForAll(SdkPackages, File.Exists))
         {
             Unavailable($"the Node packages of the end-to-end tests are not installed in {PackageFolder}: run .ci/install");
         }

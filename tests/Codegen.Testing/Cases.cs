@@ -5,7 +5,7 @@ using System.Text;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace Codegen.Differential.Tests.Infrastructure;
+namespace Codegen.Testing;
 
 /// <summary>
 /// Runs a family of seeded cases and reports every failure with the seed that reproduces it.
@@ -13,15 +13,18 @@ namespace Codegen.Differential.Tests.Infrastructure;
 /// <remarks>
 /// Case <c>i</c> of family <c>name</c> gets the seed <c>FNV-1a(base seed, name, i)</c>, so adding a family or a case
 /// never changes the others. The base seed is <see cref="DefaultBaseSeed"/>, or <c>CODEGEN_DIFFERENTIAL_SEED</c> to
-/// explore new cases. <c>CODEGEN_DIFFERENTIAL_CASE=name:seed</c> (as printed on failure) runs that one case alone.
+/// explore new cases, <c>CODEGEN_DIFFERENTIAL_SCALE</c> to run more of them (<see cref="Scale"/>).
+/// <c>CODEGEN_DIFFERENTIAL_CASE=name:seed</c> (as printed on failure) runs that one case alone.
 /// </remarks>
-internal static class Cases
+public static class Cases
 {
     public const int DefaultBaseSeed = 20_250_601;
 
     public const string SeedVariable = "CODEGEN_DIFFERENTIAL_SEED";
 
     public const string CaseVariable = "CODEGEN_DIFFERENTIAL_CASE";
+
+    public const string ScaleVariable = "CODEGEN_DIFFERENTIAL_SCALE";
 
     private const int MaxReported = 5;
 
@@ -45,31 +48,50 @@ internal static class Cases
     }
 
     /// <summary>
-    /// Runs <paramref name="count"/> cases of the family <paramref name="name"/>; <paramref name="run"/> returns the
+    /// How many times the usual number of cases each family runs: <c>CODEGEN_DIFFERENTIAL_SCALE</c> (a positive
+    /// integer), else 1. <c>CODEGEN_DIFFERENTIAL_SCALE=20</c> runs twenty times as many, all new but the first ones.
+    /// </summary>
+    public static int Scale =>
+        int.TryParse(Environment.GetEnvironmentVariable(ScaleVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var scale) && scale > 0
+            ? scale
+            : 1;
+
+    /// <summary>
+    /// The seeds of the cases of family <paramref name="name"/>: <paramref name="count"/> × <see cref="Scale"/> of
+    /// them, or the one <c>CODEGEN_DIFFERENTIAL_CASE</c> names (none when it names another family).
+    /// </summary>
+    public static IReadOnlyList<int> Seeds(string name, int count)
+    {
+        var only = Environment.GetEnvironmentVariable(CaseVariable);
+        if (!string.IsNullOrEmpty(only))
+        {
+            var colon = only.LastIndexOf(':');
+            return colon >= 0 && only.Substring(0, colon) == name
+                ? new[] { int.Parse(only.Substring(colon + 1), NumberStyles.Integer, CultureInfo.InvariantCulture) }
+                : Array.Empty<int>();
+        }
+
+        var seeds = new List<int>();
+        for (var i = 0; i < count * Scale; i++)
+        {
+            seeds.Add(SeedOf(name, i));
+        }
+
+        return seeds;
+    }
+
+    /// <summary>
+    /// Runs the cases of the family <paramref name="name"/> (<see cref="Seeds"/>); <paramref name="run"/> returns the
     /// differences of one case (empty when both sides agree) or throws. Fails with the first few failures and the
     /// way to re-run each.
     /// </summary>
     public static void Run(ITestOutputHelper output, string name, int count, Func<Gen, IReadOnlyList<string>> run)
     {
-        var seeds = new List<int>();
-        var only = Environment.GetEnvironmentVariable(CaseVariable);
-        if (!string.IsNullOrEmpty(only))
+        var seeds = Seeds(name, count);
+        if (seeds.Count == 0)
         {
-            var colon = only.LastIndexOf(':');
-            if (colon < 0 || only.Substring(0, colon) != name)
-            {
-                output.WriteLine($"{CaseVariable}={only}: not this family ({name}), nothing run");
-                return;
-            }
-
-            seeds.Add(int.Parse(only.Substring(colon + 1), NumberStyles.Integer, CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            for (var i = 0; i < count; i++)
-            {
-                seeds.Add(SeedOf(name, i));
-            }
+            output.WriteLine($"{CaseVariable}={Environment.GetEnvironmentVariable(CaseVariable)}: not this family ({name}), nothing run");
+            return;
         }
 
         var failures = new List<string>();

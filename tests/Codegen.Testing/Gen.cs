@@ -3,15 +3,15 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
-namespace Codegen.Differential.Tests.Infrastructure;
+namespace Codegen.Testing;
 
 /// <summary>
-/// Seeded random values for the differential cases, biased towards edge cases: unicode (including characters
+/// Seeded random values for the differential tests (against the AWS SDKs for .NET and JavaScript), biased towards edge cases: unicode (including characters
 /// outside the Basic Multilingual Plane), empty strings, the JSON escapes, extreme numbers, empty and long
 /// collections, unknown enum values. The same seed gives the same values on every run and machine
 /// (<see cref="Random"/> with a seed is deterministic), so a failing case is reproduced from its seed alone.
 /// </summary>
-internal sealed class Gen
+public sealed class Gen
 {
     /// <summary>Strings that have broken JSON writers and readers before; picked often.</summary>
     private static readonly string[] EdgeStrings =
@@ -199,7 +199,7 @@ internal sealed class Gen
 
     /// <summary>
     /// A timestamp as an application has one (e.g. <see cref="DateTimeOffset.UtcNow"/>): often with ticks finer than
-    /// the millisecond, which the wire form cannot carry (see <see cref="RequestComparison.SubMillisecondTimestamps"/>).
+    /// the millisecond, which the epoch-seconds wire form cannot carry.
     /// </summary>
     public DateTimeOffset PreciseTimestamp()
     {

@@ -1,0 +1,6 @@
+namespace Codegen.Testing;
+
+/// <summary>The test projects' <see cref="JsonSemantics"/> is public; the CLI links the same file as an internal type.</summary>
+public static partial class JsonSemantics
+{
+}
