@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Codegen.Generator;
 using Codegen.Generator.Naming;
 
@@ -19,12 +22,16 @@ internal sealed record TestModel(string Path, string Text, string? Namespace = n
 
     public static TestModel FromFile(string path, string file, string? ns = null, string? operations = null) => new(path, File.ReadAllText(file), ns, operations);
 
-    /// <summary>The files the generator adds for this model (hint name and text), produced by the generator's own pipeline.</summary>
-    public IReadOnlyList<(string HintName, string Source)> GeneratedSources() => Generated.GetOrAdd(this, static model => model.Generate());
+    /// <summary>
+    /// The generator's output for this model (made by its own pipeline), compiled once into an assembly that the
+    /// test projects reference: the analyzers see the same generated types as in a build, and each test compiles
+    /// only its own source.
+    /// </summary>
+    public MetadataReference GeneratedAssembly => Compiled.GetOrAdd(this, static model => model.Compile());
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<TestModel, IReadOnlyList<(string, string)>> Generated = new();
+    private static readonly ConcurrentDictionary<TestModel, MetadataReference> Compiled = new();
 
-    private IReadOnlyList<(string HintName, string Source)> Generate()
+    private MetadataReference Compile()
     {
         var emitted = SpecPipeline.Run(new SpecInput(Path, Text, SpecOptions.Parse(Namespace, Operations, null)));
         if (SpecPipeline.HasErrors(emitted.Diagnostics))
@@ -32,7 +39,19 @@ internal sealed record TestModel(string Path, string Text, string? Namespace = n
             throw new InvalidOperationException("the test model has errors: " + string.Join("; ", emitted.Diagnostics.Select(d => d.Format())));
         }
 
-        return emitted.Files.Select(f => ("/generated/" + f.HintName, f.Source)).ToList();
+        var compilation = CSharpCompilation.Create(
+            "Generated." + System.IO.Path.GetFileNameWithoutExtension(Path),
+            emitted.Files.Select(f => CSharpSyntaxTree.ParseText(f.Source, path: f.HintName)),
+            Verify.BaseReferences,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("the generated code does not compile: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
+        }
+
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     /// <summary>The global analyzer config that marks the models as AwsModel items, as Codegen.targets does.</summary>

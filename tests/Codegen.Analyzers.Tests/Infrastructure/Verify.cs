@@ -17,7 +17,8 @@ namespace Codegen.Analyzers.Tests.Infrastructure;
 /// </summary>
 internal static class Verify
 {
-    private static readonly ImmutableArray<MetadataReference> References =
+    /// <summary>.NET 8, the runtime and the logging abstractions: what the test projects and the generated code reference.</summary>
+    public static readonly ImmutableArray<MetadataReference> BaseReferences =
         Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(AwsClient).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
@@ -61,14 +62,11 @@ internal static class Verify
     {
         // No reference package to download: the .NET 8 reference assemblies come with Basic.Reference.Assemblies.
         state.ReferenceAssemblies = new ReferenceAssemblies("net8.0");
-        state.AdditionalReferences.AddRange(References);
+        state.AdditionalReferences.AddRange(BaseReferences);
         foreach (var model in models)
         {
             state.AdditionalFiles.Add((model.Path, model.Text));
-            foreach (var (hintName, generated) in model.GeneratedSources())
-            {
-                state.Sources.Add((hintName, generated));
-            }
+            state.AdditionalReferences.Add(model.GeneratedAssembly);
         }
 
         state.AnalyzerConfigFiles.Add(("/.globalconfig", TestModel.GlobalConfig(models, properties)));
