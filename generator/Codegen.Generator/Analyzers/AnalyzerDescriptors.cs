@@ -36,7 +36,8 @@ internal static class AnalyzerDescriptors
 
     public static readonly DiagnosticDescriptor IamActions = new(
         "CG1010", "The AWS actions this code calls (IAM policy)", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true,
-        description: "Reported once per compilation when the project sets AwsIamPolicyOutput: the IAM actions of every operation the code calls; the build writes them as a policy to that file.");
+        description: "Reported once per compilation when the project sets AwsIamPolicyOutput: the IAM actions of every operation the code calls; the build writes them as a policy to that file.",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor SensitiveDataFlow = new(
         "CG1020", "A sensitive value reaches a log or a string", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -44,5 +45,6 @@ internal static class AnalyzerDescriptors
 
     public static readonly DiagnosticDescriptor UnreachableCatch = new(
         "CG1030", "The operations called in the try block cannot throw this error", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true,
-        description: "None of the operations called in the try block lists this error in the model, so the catch clause never runs.");
+        description: "None of the operations called in the try block lists this error in the model, so the catch clause never runs.",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }
