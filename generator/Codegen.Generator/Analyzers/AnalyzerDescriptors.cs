@@ -39,6 +39,13 @@ internal static class AnalyzerDescriptors
         description: "Reported once per compilation when the project sets AwsIamPolicyOutput: the IAM actions of every operation the code calls; the build writes them as a policy to that file.",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor IamUnknownOperation = new(
+        "CG1011", "The IAM policy cannot name the operation of this call", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "Reported when the project sets AwsIamPolicyOutput and a request is sent whose operation the code does not show (a request typed as IAwsRequest<T> with T unknown): the written policy does not include it.");
+
+    /// <summary>The key of CG1010's property holding the policy document (JSON) that the build writes.</summary>
+    public const string PolicyProperty = "Policy";
+
     public static readonly DiagnosticDescriptor SensitiveDataFlow = new(
         "CG1020", "A sensitive value reaches a log or a string", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         description: "A member the model marks sensitive (or a value read from one) flows into Console output, a logger, string interpolation or ToString of a type that does not redact it.");

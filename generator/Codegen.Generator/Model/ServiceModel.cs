@@ -23,7 +23,11 @@ internal sealed record ServiceMetadata(
     string EndpointPrefix,
     string SigningName,
     bool AwsQueryCompatible,
-    string? Documentation);
+    string? Documentation)
+{
+    /// <summary>The service's ARN namespace, also its IAM action prefix (Smithy <c>aws.api#service</c>); null when the model does not say.</summary>
+    public string? ArnNamespace { get; init; }
+}
 
 internal sealed record OperationModel(
     string Name,
@@ -39,6 +43,9 @@ internal sealed record OperationModel(
 {
     /// <summary>The endpoint trait's host prefix, e.g. <c>data.</c> or <c>{AccountId}.</c> (labels name input members).</summary>
     public string? HostPrefix { get; init; }
+
+    /// <summary>IAM details from the model's traits (Smithy only), for the policy the analyzers write.</summary>
+    public OperationIam? Iam { get; init; }
 }
 
 internal enum ShapeKind

@@ -370,6 +370,7 @@ internal sealed partial class SmithyReader
             Position: shape.Position)
         {
             HostPrefix = TraitObject(traits, SmithyTraits.Endpoint, owner)?.GetString("hostPrefix"),
+            Iam = ReadIam(shape),
         };
     }
 

@@ -344,7 +344,10 @@ internal sealed partial class SmithyReader
             EndpointPrefix: endpointPrefix,
             SigningName: signingName,
             AwsQueryCompatible: queryCompatible,
-            Documentation: TraitString(service.Traits, SmithyTraits.Documentation, service.Id));
+            Documentation: TraitString(service.Traits, SmithyTraits.Documentation, service.Id))
+        {
+            ArnNamespace = _arnNamespace = awsService?.GetString("arnNamespace"),
+        };
     }
 
     private Dictionary<string, string> ReadRename(SmithyShape service)

@@ -20,6 +20,9 @@ internal sealed record TestModel(string Path, string Text, string? Namespace = n
     /// <summary>A small model with one of each constraint, an enum, a union, sensitive members and errors (Models/gadgets.json).</summary>
     public static TestModel Gadgets { get; } = FromFile("/models/gadgets.json", System.IO.Path.Combine(AppContext.BaseDirectory, "Models", "gadgets.json"));
 
+    /// <summary>A Smithy model with IAM traits: an action renamed, required actions, a resource with an ARN (Models/widgets.smithy.json).</summary>
+    public static TestModel Widgets { get; } = FromFile("/models/widgets.smithy.json", System.IO.Path.Combine(AppContext.BaseDirectory, "Models", "widgets.smithy.json"));
+
     public static TestModel FromFile(string path, string file, string? ns = null, string? operations = null) => new(path, File.ReadAllText(file), ns, operations);
 
     /// <summary>
@@ -30,6 +33,8 @@ internal sealed record TestModel(string Path, string Text, string? Namespace = n
     public MetadataReference GeneratedAssembly => Compiled.GetOrAdd(this, static model => model.Compile());
 
     private static readonly ConcurrentDictionary<TestModel, MetadataReference> Compiled = new();
+
+    public IEnumerable<MetadataReference> GeneratedAssemblyReferences() => new[] { GeneratedAssembly };
 
     private MetadataReference Compile()
     {
