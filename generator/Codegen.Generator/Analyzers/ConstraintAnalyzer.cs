@@ -17,7 +17,7 @@ namespace Codegen.Generator.Analyzers;
 /// enum values (CG1004 a value the model does not list, with a suggestion; CG1005 a known value that has a property).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
+public sealed class ConstraintAnalyzer : ModelAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -27,24 +27,12 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
         AnalyzerDescriptors.UnknownEnumValue,
         AnalyzerDescriptors.EnumValueAsString);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, ModelIndex index)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var index = ModelIndex.For(start.Compilation, start.Options, start.CancellationToken);
-            if (index.IsEmpty)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => AnalyzeCreation(c, index, (IObjectCreationOperation)c.Operation), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, index, (IInvocationOperation)c.Operation), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, index, (ISimpleAssignmentOperation)c.Operation), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => AnalyzeConversion(c, index, (IConversionOperation)c.Operation), OperationKind.Conversion);
-        });
+        start.RegisterOperationAction(c => AnalyzeCreation(c, index, (IObjectCreationOperation)c.Operation), OperationKind.ObjectCreation);
+        start.RegisterOperationAction(c => AnalyzeInvocation(c, index, (IInvocationOperation)c.Operation), OperationKind.Invocation);
+        start.RegisterOperationAction(c => AnalyzeAssignment(c, index, (ISimpleAssignmentOperation)c.Operation), OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(c => AnalyzeConversion(c, index, (IConversionOperation)c.Operation), OperationKind.Conversion);
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, ModelIndex index, IObjectCreationOperation creation)

@@ -14,7 +14,7 @@ namespace Codegen.Generator.Analyzers;
 /// the code does not show is CG1011. Nothing runs without the property.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class IamPolicyAnalyzer : DiagnosticAnalyzer
+public sealed class IamPolicyAnalyzer : ModelAnalyzer
 {
     /// <summary>The MSBuild property naming the file the policy is written to (visible to the compiler, see Codegen.props).</summary>
     public const string OutputProperty = "build_property.AwsIamPolicyOutput";
@@ -23,45 +23,42 @@ public sealed class IamPolicyAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(AnalyzerDescriptors.IamActions, AnalyzerDescriptors.IamUnknownOperation);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(OutputProperty, out var output) || string.IsNullOrWhiteSpace(output))
-            {
-                return;
-            }
+    private protected override bool IsEnabled(AnalyzerOptions options) => Output(options) is not null;
 
-            var index = ModelIndex.For(start.Compilation, start.Options, start.CancellationToken);
-            // Keyed by name: comparing whole models (records) for every call would cost too much on a large model.
-            var calls = new ConcurrentDictionary<(string Namespace, string Operation), OperationCall>();
-            start.RegisterOperationAction(
-                c =>
-                {
-                    switch (OperationCalls.Resolve((IInvocationOperation)c.Operation, index))
-                    {
-                        case (OperationCalls.Kind.Operation, { } call):
-                            calls.TryAdd((call.Model.Namespace, call.Operation.Operation.Name), call);
-                            break;
-                        case (OperationCalls.Kind.Unknown, _):
-                            c.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.IamUnknownOperation, c.Operation.Syntax.GetLocation(),
-                                "the operation this call sends is not known at compile time, so the IAM policy written to AwsIamPolicyOutput does not include it; call the generated client method or pass the generated request type"));
-                            break;
-                    }
-                },
-                OperationKind.Invocation);
-            start.RegisterCompilationEndAction(end =>
+    private protected override bool RunsWithoutModels => true;
+
+    private static string? Output(AnalyzerOptions options) =>
+        options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(OutputProperty, out var output) && !string.IsNullOrWhiteSpace(output) ? output.Trim() : null;
+
+    private protected override void Start(CompilationStartAnalysisContext start, ModelIndex index)
+    {
+        var output = Output(start.Options);
+
+        // Keyed by name: comparing whole models (records) for every call would cost too much on a large model.
+        var calls = new ConcurrentDictionary<(string Namespace, string Operation), OperationCall>();
+        start.RegisterOperationAction(
+            c =>
             {
-                var (actions, document) = IamPolicy.Build(calls.Values);
-                var message = actions.Count == 0
-                    ? $"this code calls no AWS operation; the IAM policy written to {output!.Trim()} allows nothing"
-                    : $"this code calls {actions.Count} AWS action{(actions.Count == 1 ? "" : "s")}, written as an IAM policy to {output!.Trim()}: {string.Join(", ", actions)}";
-                end.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.IamActions, Location.None,
-                    ImmutableDictionary<string, string?>.Empty.Add(AnalyzerDescriptors.PolicyProperty, document), message));
-            });
+                switch (OperationCalls.Resolve((IInvocationOperation)c.Operation, index))
+                {
+                    case (OperationCalls.Kind.Operation, { } call):
+                        calls.TryAdd((call.Model.Namespace, call.Operation.Operation.Name), call);
+                        break;
+                    case (OperationCalls.Kind.Unknown, _):
+                        c.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.IamUnknownOperation, c.Operation.Syntax.GetLocation(),
+                            "the operation this call sends is not known at compile time, so the IAM policy written to AwsIamPolicyOutput does not include it; call the generated client method or pass the generated request type"));
+                        break;
+                }
+            },
+            OperationKind.Invocation);
+        start.RegisterCompilationEndAction(end =>
+        {
+            var (actions, document) = IamPolicy.Build(calls.Values);
+            var message = actions.Count == 0
+                ? $"this code calls no AWS operation; the IAM policy written to {output} allows nothing"
+                : $"this code calls {actions.Count} AWS action{(actions.Count == 1 ? "" : "s")}, written as an IAM policy to {output}: {string.Join(", ", actions)}";
+            end.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.IamActions, Location.None,
+                ImmutableDictionary<string, string?>.Empty.Add(AnalyzerDescriptors.PolicyProperty, document), message));
         });
     }
 }

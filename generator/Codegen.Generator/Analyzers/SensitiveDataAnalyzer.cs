@@ -18,26 +18,17 @@ namespace Codegen.Generator.Analyzers;
 /// call (<c>secret.Length</c>, <c>Convert.FromBase64String(secret)</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SensitiveDataAnalyzer : DiagnosticAnalyzer
+public sealed class SensitiveDataAnalyzer : ModelAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.SensitiveDataFlow);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, ModelIndex index)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (HasSensitiveMembers(index))
         {
-            var index = ModelIndex.For(start.Compilation, start.Options, start.CancellationToken);
-            if (index.IsEmpty || !HasSensitiveMembers(index))
-            {
-                return;
-            }
-
             start.RegisterOperationBlockAction(block => new Flow(index, block).Run());
-        });
+        }
     }
 
     private static bool HasSensitiveMembers(ModelIndex index)

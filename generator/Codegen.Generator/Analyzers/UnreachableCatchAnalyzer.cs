@@ -17,28 +17,16 @@ namespace Codegen.Generator.Analyzers;
 /// unknown operation, a rethrown base exception) makes it stay silent.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnreachableCatchAnalyzer : DiagnosticAnalyzer
+public sealed class UnreachableCatchAnalyzer : ModelAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.UnreachableCatch);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, ModelIndex index)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var index = ModelIndex.For(start.Compilation, start.Options, start.CancellationToken);
-            if (index.IsEmpty)
-            {
-                return;
-            }
-
-            var state = new CompilationState(index);
-            start.RegisterOperationBlockAction(block => state.Summarize(block));
-            start.RegisterCompilationEndAction(end => state.Report(end));
-        });
+        var state = new CompilationState(index);
+        start.RegisterOperationBlockAction(block => state.Summarize(block));
+        start.RegisterCompilationEndAction(end => state.Report(end));
     }
 
     /// <summary>What a piece of code can throw: generated error types, the source methods it calls, or anything (unknown).</summary>
