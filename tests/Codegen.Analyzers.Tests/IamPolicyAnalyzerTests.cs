@@ -1,7 +1,12 @@
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Codegen.Analyzers.Tests.Infrastructure;
+using Codegen.Generator;
 using Codegen.Generator.Analyzers;
+using Codegen.Generator.Naming;
+using Codegen.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
@@ -117,5 +122,23 @@ public sealed class IamPolicyAnalyzerTests
 
             """.Replace("\r\n", "\n"),
             await Policies.Of(Source, TestModel.Widgets));
+    }
+
+    [SkippableTheory]
+    [InlineData("scheduler.json", "UpdateSchedule", "scheduler", null, "scheduler:TagResource scheduler:UntagResource", "")]
+    [InlineData("cleanrooms.json", "GetAnalysisTemplate", "cleanrooms", null, "", "arn:aws:cleanrooms:*:*:membership/*/analysistemplate/*")]
+    [InlineData("verifiedpermissions.json", "BatchGetPolicy", "verifiedpermissions", "GetPolicy", "", "")]
+    public void RealSmithyModelsGiveTheirIamTraits(string file, string operation, string arnNamespace, string? actionName, string requiredActions, string resourceArns)
+    {
+        var path = SharedData.RequirePath("models", "smithy", file);
+        var parsed = SpecPipeline.Parse(new SpecInput(path, File.ReadAllText(path), SpecOptions.Default), default);
+
+        Assert.NotNull(parsed.Model);
+        Assert.Equal(arnNamespace, parsed.Model!.Metadata.ArnNamespace);
+        var iam = parsed.Model.Operations.Single(o => o.Name == operation).Iam;
+        Assert.NotNull(iam);
+        Assert.Equal(actionName, iam!.ActionName);
+        Assert.Equal(requiredActions, string.Join(" ", iam.RequiredActions));
+        Assert.Equal(resourceArns, string.Join(" ", iam.ResourceArns));
     }
 }
