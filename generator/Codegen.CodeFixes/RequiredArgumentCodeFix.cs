@@ -5,6 +5,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Codegen.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -58,7 +59,7 @@ public sealed class RequiredArgumentCodeFix : CodeFixProvider
     /// <summary>The public constructor of a type Codegen generated, which takes exactly the required members.</summary>
     private static IMethodSymbol? Constructor(SemanticModel model, BaseObjectCreationExpressionSyntax creation, CancellationToken cancellationToken)
     {
-        if (model.GetTypeInfo(creation, cancellationToken).Type is not INamedTypeSymbol type || !IsGenerated(type))
+        if (model.GetTypeInfo(creation, cancellationToken).Type is not INamedTypeSymbol type || !ModelIndex.IsGenerated(type))
         {
             return null;
         }
@@ -66,10 +67,6 @@ public sealed class RequiredArgumentCodeFix : CodeFixProvider
         var constructors = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
         return constructors.Count == 1 ? constructors[0] : null;
     }
-
-    private static bool IsGenerated(INamedTypeSymbol type) =>
-        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
-            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is "Codegen");
 
     private static List<IParameterSymbol> Missing(SemanticModel model, BaseObjectCreationExpressionSyntax creation, IMethodSymbol constructor)
     {
@@ -151,7 +148,7 @@ public sealed class RequiredArgumentCodeFix : CodeFixProvider
                 return SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(0));
         }
 
-        if (type is INamedTypeSymbol { IsValueType: true } named && IsGenerated(named)
+        if (type is INamedTypeSymbol { IsValueType: true } named && ModelIndex.IsGenerated(named)
             && named.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => p.IsStatic && SymbolEqualityComparer.Default.Equals(p.Type, named)) is { } firstValue)
         {
             // A generated enum: its first listed value.

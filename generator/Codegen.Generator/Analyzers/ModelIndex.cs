@@ -104,7 +104,8 @@ internal sealed class ModelIndex
         return new GeneratedSymbol(entry.Model, entry.Type, null, entry.IsClient);
     }
 
-    private static bool IsGenerated(INamedTypeSymbol type)
+    /// <summary>Whether Codegen generated the type (it carries <c>[GeneratedCode("Codegen", ...)]</c>).</summary>
+    public static bool IsGenerated(INamedTypeSymbol type)
     {
         foreach (var attribute in type.GetAttributes())
         {
