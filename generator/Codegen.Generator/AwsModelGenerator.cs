@@ -62,7 +62,18 @@ public sealed class AwsModelGenerator : IIncrementalGenerator
 
     private static SpecInput? ToSpecInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
-        var fileOptions = options.GetOptions(file);
+        if (ReadSpecOptions(options.GetOptions(file)) is not { } specOptions)
+        {
+            return null;
+        }
+
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new SpecInput(file.Path, text, specOptions);
+    }
+
+    /// <summary>The options of an AdditionalFile the project marked as an AWS model; null for any other file.</summary>
+    internal static SpecOptions? ReadSpecOptions(AnalyzerConfigOptions fileOptions)
+    {
         if (!fileOptions.TryGetValue(SpecMetadata, out var marked) || !string.Equals(marked?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
         {
             return null;
@@ -71,8 +82,7 @@ public sealed class AwsModelGenerator : IIncrementalGenerator
         fileOptions.TryGetValue(NamespaceMetadata, out var ns);
         fileOptions.TryGetValue(OperationsMetadata, out var operations);
         fileOptions.TryGetValue(AccessibilityMetadata, out var accessibility);
-        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecInput(file.Path, text, SpecOptions.Parse(ns, operations, accessibility));
+        return SpecOptions.Parse(ns, operations, accessibility);
     }
 
     private static void AddSources(SourceProductionContext context, EmittedSpec spec, EquatableArray<HintConflict> conflicts)

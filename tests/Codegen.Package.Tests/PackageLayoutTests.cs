@@ -34,12 +34,14 @@ public sealed class PackageLayoutTests(PackageFixture package, ITestOutputHelper
             new[]
             {
                 "README.md",
+                "analyzers/dotnet/cs/Codegen.CodeFixes.dll",
                 "analyzers/dotnet/cs/Codegen.Generator.dll",
                 "build/Codegen.props",
                 "build/Codegen.targets",
                 "buildTransitive/Codegen.props",
                 "buildTransitive/Codegen.targets",
                 "lib/net8.0/_._",
+                "tasks/netstandard2.0/Codegen.Build.dll",
             },
             files);
 

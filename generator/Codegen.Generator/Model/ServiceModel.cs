@@ -30,6 +30,8 @@ internal sealed record ServiceMetadata(
 {
     /// <summary>The service's XML namespace (botocore <c>metadata.xmlNamespace</c>, Smithy <c>@xmlNamespace</c> on the service).</summary>
     public XmlNamespaceModel? XmlNamespace { get; init; }
+    /// <summary>The service's ARN namespace, also its IAM action prefix (Smithy <c>aws.api#service</c>); null when the model does not say.</summary>
+    public string? ArnNamespace { get; init; }
 }
 
 internal sealed record OperationModel(
@@ -52,6 +54,8 @@ internal sealed record OperationModel(
 
     /// <summary>Endpoint rules parameters the operation fills from its input by JMESPath (<c>operationContextParams</c>).</summary>
     public EquatableArray<OperationContextParam> OperationContextParams { get; init; } = EquatableArray<OperationContextParam>.Empty;
+    /// <summary>IAM details from the model's traits (Smithy only), for the policy the analyzers write.</summary>
+    public OperationIam? Iam { get; init; }
 }
 
 internal enum ShapeKind

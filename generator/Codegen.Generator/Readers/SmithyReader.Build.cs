@@ -388,6 +388,7 @@ internal sealed partial class SmithyReader
             HostPrefix = TraitObject(traits, SmithyTraits.Endpoint, owner)?.GetString("hostPrefix"),
             StaticContextParams = Endpoints.EndpointContextParamsReader.StaticContextParams(traits.TryGetValue(Endpoints.EndpointContextParamsReader.StaticContextParamsTrait, out var staticContext) ? staticContext : null),
             OperationContextParams = Endpoints.EndpointContextParamsReader.OperationContextParams(traits.TryGetValue(Endpoints.EndpointContextParamsReader.OperationContextParamsTrait, out var operationContext) ? operationContext : null),
+            Iam = ReadIam(shape),
         };
     }
 

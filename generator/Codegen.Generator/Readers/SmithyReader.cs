@@ -349,6 +349,7 @@ internal sealed partial class SmithyReader
             Documentation: TraitString(service.Traits, SmithyTraits.Documentation, service.Id))
         {
             XmlNamespace = ReadXmlNamespace(service.Traits, service.Id),
+            ArnNamespace = _arnNamespace = awsService?.GetString("arnNamespace"),
         };
     }
 

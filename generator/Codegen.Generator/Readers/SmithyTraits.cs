@@ -69,6 +69,12 @@ internal static class SmithyTraits
     public const string NoAuth = "smithy.api#noAuth";
     public const string AwsQueryCompatible = "aws.protocols#awsQueryCompatible";
 
+    // IAM (read for the least-privilege policy the analyzers write)
+    public const string IamAction = "aws.iam#iamAction";
+    public const string IamRequiredActions = "aws.iam#requiredActions";
+    public const string IamResource = "aws.iam#iamResource";
+    public const string Arn = "aws.api#arn";
+
     /// <summary>Auth scheme traits: a service with one of these (and no <c>@auth</c> list) authenticates with it.</summary>
     public static readonly string[] AuthSchemes =
     {

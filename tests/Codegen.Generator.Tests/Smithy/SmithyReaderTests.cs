@@ -356,7 +356,7 @@ public class SmithyReaderTests
             "smithy.api#documentation": "<p>Forecasts.</p>"
             """));
         Assert.Equal(
-            new ServiceMetadata("Weather Service", "Example Weather Service", "2024-01-01", WireProtocol.AwsJson1_0, "Weather", "wx", "weather-signing", false, "<p>Forecasts.</p>"),
+            new ServiceMetadata("Weather Service", "Example Weather Service", "2024-01-01", WireProtocol.AwsJson1_0, "Weather", "wx", "weather-signing", false, "<p>Forecasts.</p>") { ArnNamespace = "weather" },
             model.Metadata);
 
         var bare = ReadClean(ServiceWith(new[] { "Ping" }, """ "ex.weather#Ping": { "type": "operation" } """, traits: """ "aws.protocols#restJson1": {} """));
