@@ -96,9 +96,7 @@ public sealed class AwsModelGenerator : IIncrementalGenerator
         {
             if (conflict.Path == spec.Path)
             {
-                context.ReportDiagnostic(new DiagnosticInfo(DiagnosticDescriptors.DuplicateOutput.Id,
-                    $"this model generates '{conflict.HintName}', which '{conflict.Owner}' generates too; give one of them another Namespace",
-                    spec.Path, SourceSpan.None).ToDiagnostic());
+                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOutput, spec.Path, SourceSpan.None, conflict.HintName, conflict.Owner).ToDiagnostic());
                 return;
             }
         }

@@ -85,9 +85,7 @@ internal static class SpecPipeline
         var protocol = model.Metadata.Protocol.DisplayName();
         return new[]
         {
-            new DiagnosticInfo(DiagnosticDescriptors.ProtocolWithoutSerializer.Id,
-                $"{model.Metadata.ServiceId} speaks the {protocol} protocol, which this version of Codegen cannot send yet: its types, constructors, builders, lenses and errors are generated, its client has no operation methods, and SendAsync throws NotSupportedException",
-                model.SpecPath, SourceSpan.None),
+            DiagnosticInfo.Create(DiagnosticDescriptors.ProtocolWithoutSerializer, model.SpecPath, SourceSpan.None, model.Metadata.ServiceId, protocol),
         }.ToEquatableArray();
     }
 
@@ -111,9 +109,7 @@ internal static class SpecPipeline
     internal static EquatableArray<DiagnosticInfo> Crash(string path, string stage, Exception e) =>
         new[]
         {
-            new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id,
-                $"the generator failed while {stage} this model ({e.GetType().Name}: {e.Message}); please report it with the model file",
-                path, SourceSpan.None),
+            DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, path, SourceSpan.None, stage, e.GetType().Name, e.Message),
         }.ToEquatableArray();
 
     private static EquatableArray<DiagnosticInfo> Concat(EquatableArray<DiagnosticInfo> first, EquatableArray<DiagnosticInfo> second) =>

@@ -27,7 +27,7 @@ internal static class EndpointRuleSetReader
         }
         catch (JsonParseException e)
         {
-            diagnostics.Add(DiagnosticDescriptors.MalformedJson, SourceSpan.At(e.Position), "malformed JSON: " + e.Reason);
+            diagnostics.Add(DiagnosticDescriptors.MalformedJson, SourceSpan.At(e.Position), e.Reason);
             return null;
         }
 

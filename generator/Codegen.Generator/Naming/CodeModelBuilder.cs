@@ -68,7 +68,7 @@ internal sealed class CodeModelBuilder
         _namespace = _options.Namespace ?? DefaultNamespace(_model.Metadata);
         if (_options.InvalidAccessibility is { } invalid)
         {
-            Report(DiagnosticDescriptors.InvalidOption, SourceSpan.None, $"Accessibility '{invalid}' is not 'public' or 'internal'; the generated types are public");
+            Report(DiagnosticDescriptors.InvalidOption, SourceSpan.None, "Accessibility", invalid, "'public' or 'internal'", "the generated types are public");
         }
 
         var operations = SelectOperations();
@@ -230,7 +230,7 @@ internal sealed class CodeModelBuilder
             {
                 var suggestion = all.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
                 Report(DiagnosticDescriptors.UnknownOperation, SourceSpan.None,
-                    $"the operation filter names '{name}', which {_model.Metadata.ServiceId} does not have" + (suggestion is null ? "" : $" (did you mean '{suggestion.Name}'?)"));
+                    name, _model.Metadata.ServiceId, suggestion is null ? "" : $" (did you mean '{suggestion.Name}'?)");
             }
         }
 
@@ -350,7 +350,7 @@ internal sealed class CodeModelBuilder
                 if (name != candidate)
                 {
                     Report(DiagnosticDescriptors.NameCollision, member.Position,
-                        $"member '{shape.Name}.{member.Name}' would be '{candidate}', which {(reserved.Contains(candidate) ? "a generated member of " + typeName + " already uses" : "another member already uses")}; it is named '{name}'");
+                        $"member '{shape.Name}.{member.Name}'", candidate, reserved.Contains(candidate) ? "a generated member of " + typeName + " already uses" : "another member already uses", name);
                 }
             }
 
@@ -391,7 +391,7 @@ internal sealed class CodeModelBuilder
             if (name != candidate)
             {
                 Report(DiagnosticDescriptors.NameCollision, shape.Position,
-                    $"enum value '{value.Value}' of '{shape.Name}' would be '{candidate}', which is taken; it is named '{name}'");
+                    $"enum value '{value.Value}' of '{shape.Name}'", candidate, "is taken", name);
             }
 
             result.Add(new CodeEnumValue(name, value.Value, value.IntValue, value.Documentation));
@@ -506,12 +506,12 @@ internal sealed class CodeModelBuilder
         var name = Identifiers.Unique(candidate, _takenTypeNames);
         if (name != candidate)
         {
-            Report(DiagnosticDescriptors.NameCollision, position, $"{what} would be named '{candidate}', which is taken; it is named '{name}'");
+            Report(DiagnosticDescriptors.NameCollision, position, what, candidate, "is taken", name);
         }
 
         return name;
     }
 
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, string message) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, message, _model.SpecPath, span));
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _model.SpecPath, span, arguments));
 }

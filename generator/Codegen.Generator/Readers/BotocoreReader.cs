@@ -264,7 +264,7 @@ internal sealed class BotocoreReader
                 return shapeName.Value;
             }
 
-            _diagnostics.Add(DiagnosticDescriptors.UnresolvedShape, shapeValue, $"shape '{shapeName.Value}' referenced by {context} does not exist");
+            _diagnostics.Add(DiagnosticDescriptors.UnresolvedShape, shapeValue, "shape", shapeName.Value, context);
             return Unresolved;
         }
 

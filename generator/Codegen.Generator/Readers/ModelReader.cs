@@ -18,14 +18,14 @@ internal static class ModelReader
         }
         catch (JsonParseException e)
         {
-            diagnostics.Add(DiagnosticDescriptors.MalformedJson, SourceSpan.At(e.Position), "malformed JSON: " + e.Reason);
+            diagnostics.Add(DiagnosticDescriptors.MalformedJson, SourceSpan.At(e.Position), e.Reason);
             return new ReadResult(null, diagnostics.Items.ToEquatableArray());
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         if (root is not JsonObject rootObject)
         {
-            diagnostics.Add(DiagnosticDescriptors.UnknownFormat, root, "an AWS model must be a JSON object (botocore service JSON or Smithy JSON AST), found " + JsonValue.Describe(root.Kind));
+            diagnostics.Add(DiagnosticDescriptors.UnknownFormat, root, "it must be a JSON object (botocore service JSON or Smithy JSON AST), found " + JsonValue.Describe(root.Kind));
             return new ReadResult(null, diagnostics.Items.ToEquatableArray());
         }
 
@@ -40,7 +40,7 @@ internal static class ModelReader
         }
 
         diagnostics.Add(DiagnosticDescriptors.UnknownFormat, root,
-            "not an AWS model: expected botocore service JSON (with 'metadata' and 'shapes') or Smithy JSON AST (with 'smithy' and 'shapes')");
+            "expected botocore service JSON (with 'metadata' and 'shapes') or Smithy JSON AST (with 'smithy' and 'shapes')");
         return new ReadResult(null, diagnostics.Items.ToEquatableArray());
     }
 }

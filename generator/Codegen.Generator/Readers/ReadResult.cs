@@ -20,18 +20,20 @@ internal sealed class DiagnosticBag
 
     public List<DiagnosticInfo> Items => _items;
 
-    public void Add(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, string message)
+    /// <summary>Reports <paramref name="descriptor"/> at <paramref name="span"/> with its message format's arguments.</summary>
+    public void Add(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments)
     {
         if (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
         {
             HasErrors = true;
         }
 
-        _items.Add(new DiagnosticInfo(descriptor.Id, message, _path, span));
+        _items.Add(DiagnosticInfo.Create(descriptor, _path, span, arguments));
     }
 
-    public void Add(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonValue at, string message) =>
-        Add(descriptor, Span(at), message);
+    /// <summary>Reports <paramref name="descriptor"/> at a JSON value with its message format's arguments.</summary>
+    public void Add(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonValue at, params string[] arguments) =>
+        Add(descriptor, Span(at), arguments);
 
     public static SourceSpan Span(JsonValue value) => value switch
     {

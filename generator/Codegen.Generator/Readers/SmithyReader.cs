@@ -132,7 +132,7 @@ internal sealed partial class SmithyReader
             if (move.Shape.Type is "structure" or "union" or "enum" or "intEnum" or "operation" || move.Shape.Has(SmithyTraits.EnumTrait))
             {
                 Report(DiagnosticDescriptors.NameCollision, move.Shape.Position,
-                    $"shapes '{move.Keeper.Id}' and '{move.Shape.Id}' are both named '{move.Wanted}' in service {service.ShortName}; '{move.Shape.Id}' is named '{move.Name}' (a 'rename' on the service chooses another name)");
+                    $"shape '{move.Shape.Id}'", move.Wanted, $"shape '{move.Keeper.Id}' already has in service {service.ShortName} (a 'rename' on the service chooses another name)", move.Name);
             }
         }
 
@@ -406,7 +406,7 @@ internal sealed partial class SmithyReader
             var operation = Lookup(id, at);
             if (operation is null)
             {
-                Report(DiagnosticDescriptors.UnresolvedShape, at, $"{context} names operation '{id}', which does not exist");
+                Report(DiagnosticDescriptors.UnresolvedShape, at, "operation", id, context);
                 return;
             }
 
@@ -442,7 +442,7 @@ internal sealed partial class SmithyReader
             var resource = Lookup(resourceId, resourceAt);
             if (resource is null)
             {
-                Report(DiagnosticDescriptors.UnresolvedShape, resourceAt, $"{context} names resource '{resourceId}', which does not exist");
+                Report(DiagnosticDescriptors.UnresolvedShape, resourceAt, "resource", resourceId, context);
                 continue;
             }
 
@@ -493,7 +493,7 @@ internal sealed partial class SmithyReader
             var shape = Lookup(id, at);
             if (shape is null)
             {
-                Report(DiagnosticDescriptors.UnresolvedShape, at, $"shape '{id}' referenced by {context} does not exist");
+                Report(DiagnosticDescriptors.UnresolvedShape, at, "shape", id, context);
                 return null;
             }
 
@@ -642,7 +642,7 @@ internal sealed partial class SmithyReader
             var mixin = Lookup(id, at);
             if (mixin is null)
             {
-                Report(DiagnosticDescriptors.UnresolvedShape, at, $"mixin '{id}' of '{shape.Id}' does not exist");
+                Report(DiagnosticDescriptors.UnresolvedShape, at, "mixin", id, $"'{shape.Id}'");
                 continue;
             }
 
@@ -881,14 +881,14 @@ internal sealed partial class SmithyReader
 
     private static SourceSpan Span(JsonValue? at) => at is null ? SourceSpan.None : DiagnosticBag.Span(at);
 
-    private void Report(DiagnosticDescriptor descriptor, JsonValue? at, string message) => Report(descriptor, Span(at), message);
+    private void Report(DiagnosticDescriptor descriptor, JsonValue? at, params string[] arguments) => Report(descriptor, Span(at), arguments);
 
     /// <summary>Reports once: a mixin member is read for every shape that uses the mixin.</summary>
-    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message)
+    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments)
     {
-        if (_reported.Add(descriptor.Id + "|" + span.Offset + "|" + message))
+        if (_reported.Add(descriptor.Id + "|" + span.Offset + "|" + string.Join("\u0001", arguments)))
         {
-            _diagnostics.Add(descriptor, span, message);
+            _diagnostics.Add(descriptor, span, arguments);
         }
     }
 }
