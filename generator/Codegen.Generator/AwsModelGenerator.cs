@@ -31,14 +31,41 @@ public sealed class AwsModelGenerator : IIncrementalGenerator
     /// <summary>AdditionalFiles metadata setting the accessibility of generated types (<c>public</c> or <c>internal</c>).</summary>
     public const string AccessibilityMetadata = "build_metadata.AdditionalFiles.CodegenAccessibility";
 
+    /// <summary>
+    /// AdditionalFiles metadata of a model naming the key its companion files point to (<see cref="CompanionOfMetadata"/>);
+    /// the targets set both to the model's full path. Without it, a model's key is its path.
+    /// </summary>
+    public const string ModelKeyMetadata = "build_metadata.AdditionalFiles.CodegenModelKey";
+
+    /// <summary>AdditionalFiles metadata that marks a companion file: its kind (<c>EndpointRules</c>, <c>Paginators</c>, <c>Waiters</c>).</summary>
+    public const string CompanionMetadata = "build_metadata.AdditionalFiles.CodegenCompanion";
+
+    /// <summary>AdditionalFiles metadata of a companion file: the key of the model it belongs to.</summary>
+    public const string CompanionOfMetadata = "build_metadata.AdditionalFiles.CodegenCompanionOf";
+
+    /// <summary>AdditionalFiles metadata of a model turning a kind of companion off (<c>false</c>), also its Smithy traits; suffixed with the kind's name.</summary>
+    public const string CompanionSwitchMetadataPrefix = "build_metadata.AdditionalFiles.Codegen";
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var specs = context.AdditionalTextsProvider
-            .Combine(context.AnalyzerConfigOptionsProvider)
+        var files = context.AdditionalTextsProvider.Combine(context.AnalyzerConfigOptionsProvider);
+
+        // Companion files (endpoint rules, paginators, waiters) are collected once; each model then picks its own,
+        // so a companion edit changes only the SpecInput of the model it belongs to.
+        var companions = files
+            .Select(static (pair, cancellationToken) => ToCompanionInput(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.CompanionFiles)
+            .Collect();
+
+        var specs = files
             .Select(static (pair, cancellationToken) => ToSpecInput(pair.Left, pair.Right, cancellationToken))
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)
+            .Combine(companions)
+            .Select(static (pair, _) => pair.Left.WithCompanionsFrom(pair.Right))
             .WithTrackingName(TrackingNames.SpecFiles);
 
         var emitted = specs
@@ -60,15 +87,30 @@ public sealed class AwsModelGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(emitted.Combine(owners), static (output, pair) => AddSources(output, pair.Left, pair.Right));
     }
 
-    private static SpecInput? ToSpecInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    private static KeyedSpecInput? ToSpecInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
-        if (ReadSpecOptions(options.GetOptions(file)) is not { } specOptions)
+        var fileOptions = options.GetOptions(file);
+        if (ReadSpecOptions(fileOptions) is not { } specOptions)
+        {
+            return null;
+        }
+
+        var key = fileOptions.TryGetValue(ModelKeyMetadata, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : file.Path;
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new KeyedSpecInput(key, new SpecInput(file.Path, text, specOptions));
+    }
+
+    private static KeyedCompanion? ToCompanionInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var fileOptions = options.GetOptions(file);
+        if (!fileOptions.TryGetValue(CompanionMetadata, out var kindName) || CompanionKinds.FromMetadataName(kindName) is not { } kind
+            || !fileOptions.TryGetValue(CompanionOfMetadata, out var owner) || string.IsNullOrWhiteSpace(owner))
         {
             return null;
         }
 
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecInput(file.Path, text, specOptions);
+        return new KeyedCompanion(owner.Trim(), new CompanionFile(kind, file.Path, text));
     }
 
     /// <summary>The options of an AdditionalFile the project marked as an AWS model; null for any other file.</summary>
@@ -82,7 +124,8 @@ public sealed class AwsModelGenerator : IIncrementalGenerator
         fileOptions.TryGetValue(NamespaceMetadata, out var ns);
         fileOptions.TryGetValue(OperationsMetadata, out var operations);
         fileOptions.TryGetValue(AccessibilityMetadata, out var accessibility);
-        return SpecOptions.Parse(ns, operations, accessibility);
+        return SpecOptions.Parse(ns, operations, accessibility)
+            .WithCompanionSwitches(kind => fileOptions.TryGetValue(CompanionSwitchMetadataPrefix + CompanionKinds.MetadataName(kind), out var value) ? value : null);
     }
 
     private static void AddSources(SourceProductionContext context, EmittedSpec spec, EquatableArray<HintConflict> conflicts)

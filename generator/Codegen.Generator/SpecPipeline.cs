@@ -2,14 +2,19 @@ using System;
 using System.Threading;
 using Codegen.Generator.Diagnostics;
 using Codegen.Generator.Emit;
+using Codegen.Generator.Endpoints;
 using Codegen.Generator.Model;
 using Codegen.Generator.Naming;
 using Codegen.Generator.Readers;
 
 namespace Codegen.Generator;
 
-/// <summary>A spec file the project marked as an AWS model, with its text and options.</summary>
-internal sealed record SpecInput(string Path, string Text, SpecOptions Options);
+/// <summary>A spec file the project marked as an AWS model, with its text, options and companion files.</summary>
+internal sealed record SpecInput(string Path, string Text, SpecOptions Options)
+{
+    /// <summary>The companion files the item brings (botocore's endpoint rules, paginators and waiters).</summary>
+    public EquatableArray<CompanionFile> Companions { get; init; } = EquatableArray<CompanionFile>.Empty;
+}
 
 /// <summary>The result of reading a spec.</summary>
 internal sealed record ParsedSpec(string Path, ServiceModel? Model, SpecOptions Options, EquatableArray<DiagnosticInfo> Diagnostics);
@@ -30,7 +35,7 @@ internal static class SpecPipeline
     {
         try
         {
-            var result = ModelReader.Read(input.Path, input.Text, cancellationToken);
+            var result = ModelReader.Read(input, cancellationToken);
             return new ParsedSpec(input.Path, result.Model, input.Options, result.Diagnostics);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -41,7 +46,7 @@ internal static class SpecPipeline
 
     public static NamedSpec Name(ParsedSpec parsed, CancellationToken cancellationToken)
     {
-        if (parsed.Model is null || HasErrors(parsed.Diagnostics))
+        if (parsed.Model is null || StopsGeneration(parsed.Path, parsed.Diagnostics))
         {
             return new NamedSpec(parsed.Path, null, parsed.Diagnostics);
         }
@@ -59,19 +64,57 @@ internal static class SpecPipeline
 
     public static EmittedSpec Emit(NamedSpec named, CancellationToken cancellationToken)
     {
-        if (named.Model is null || HasErrors(named.Diagnostics))
+        if (named.Model is null || StopsGeneration(named.Path, named.Diagnostics))
         {
             return new EmittedSpec(named.Path, EquatableArray<GeneratedFile>.Empty, named.Diagnostics);
         }
 
         try
         {
-            return new EmittedSpec(named.Path, SpecEmitter.Emit(named.Model, cancellationToken), Concat(named.Diagnostics, ProtocolDiagnostics(named.Model)));
+            var files = SpecEmitter.Emit(named.Model, cancellationToken);
+            var diagnostics = Concat(named.Diagnostics, ProtocolDiagnostics(named.Model));
+            if (named.Model.EndpointRules is { } rules)
+            {
+                var endpoints = EmitEndpointRules(named.Model, rules, cancellationToken);
+                files = System.Linq.Enumerable.OrderBy(System.Linq.Enumerable.Concat(files, endpoints.Files), f => f.HintName, StringComparer.Ordinal).ToEquatableArray();
+                diagnostics = Concat(diagnostics, endpoints.Diagnostics);
+            }
+
+            return new EmittedSpec(named.Path, files, diagnostics);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return new EmittedSpec(named.Path, EquatableArray<GeneratedFile>.Empty, Concat(named.Diagnostics, Crash(named.Path, "writing code for", e)));
         }
+    }
+
+    /// <summary>The model's endpoint rules compiled to C# (<see cref="EndpointRulesEmitter"/>); their problems point into the file they came from.</summary>
+    private static EndpointRulesOutput EmitEndpointRules(CodeModel model, EndpointRuleSet rules, CancellationToken cancellationToken)
+    {
+        var path = model.EndpointRulesPath ?? model.SpecPath;
+        var input = new EndpointRulesInput(path, string.Empty, model.Namespace, model.ServiceName, model.IsPublic);
+        return EndpointRulesEmitter.Emit(rules, input, new DiagnosticBag(path), cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the diagnostics stop the model's code: an error in the model itself does. An error in a companion
+    /// file, or in the endpoint rules wherever they come from, costs only what that file would have added (the
+    /// build still fails on the error), so types and client stay usable while it is being fixed.
+    /// </summary>
+    private static bool StopsGeneration(string specPath, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (DiagnosticDescriptors.ById(diagnostic.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error
+                && diagnostic.FilePath == specPath
+                && diagnostic.Id != DiagnosticDescriptors.InvalidEndpointRuleSet.Id
+                && diagnostic.Id != DiagnosticDescriptors.InvalidEndpointRule.Id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>CG0008 when the service's protocol has no generator: the code cannot send.</summary>

@@ -18,6 +18,7 @@ internal static class GenerateCommand
         string? operations = null;
         string? ns = null;
         var accessibility = "public";
+        var companions = new System.Collections.Generic.Dictionary<Generator.Model.CompanionKind, string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,6 +34,15 @@ internal static class GenerateCommand
                     break;
                 case "--internal":
                     accessibility = "internal";
+                    break;
+                case "--endpoint-rules":
+                    companions[Generator.Model.CompanionKind.EndpointRules] = Value(args, ref i);
+                    break;
+                case "--paginators":
+                    companions[Generator.Model.CompanionKind.Paginators] = Value(args, ref i);
+                    break;
+                case "--waiters":
+                    companions[Generator.Model.CompanionKind.Waiters] = Value(args, ref i);
                     break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) || spec is not null)
@@ -51,7 +61,9 @@ internal static class GenerateCommand
         }
 
         var path = Path.GetFullPath(spec);
-        var result = SpecPipeline.Run(new SpecInput(path, File.ReadAllText(path), SpecOptions.Parse(ns, operations, accessibility)));
+        var options = SpecOptions.Parse(ns, operations, accessibility)
+            .WithCompanionSwitches(kind => companions.TryGetValue(kind, out var value) ? value : null);
+        var result = SpecPipeline.Run(CompanionFiles.With(new SpecInput(path, File.ReadAllText(path), options), companions));
         foreach (var diagnostic in result.Diagnostics)
         {
             Console.Error.WriteLine(diagnostic.Format());

@@ -47,7 +47,9 @@ public static class Program
             usage: codegen <verb> [options]
 
               generate <spec> --out <folder> [--operations A;B] [--namespace N] [--internal]
-                  Writes the files the source generator would add for <spec>.
+                       [--endpoint-rules <file>|false] [--paginators <file>|false] [--waiters <file>|false]
+                  Writes the files the source generator would add for <spec> (with the companion files
+                  beside it, as the AwsModel item does, unless named or turned off).
               conformance <file-or-folder>... [--verbose] [--ignore-list <file>] [--no-ignore-list]
                           [--known-failures <file>] [--dump <folder>]
                   Runs botocore-format protocol test files through generated code (docs/conformance.md).

@@ -142,7 +142,7 @@ internal static class SweepCommand
         {
             var text = File.ReadAllText(model.Path);
             var generate = Stopwatch.StartNew();
-            var input = new SpecInput(model.Path, text, SpecOptions.Default);
+            var input = CompanionFiles.With(new SpecInput(model.Path, text, SpecOptions.Default));
             var parsed = SpecPipeline.Parse(input, default);
             var named = SpecPipeline.Name(parsed, default);
             var emitted = SpecPipeline.Emit(named, default);

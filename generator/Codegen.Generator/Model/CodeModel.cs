@@ -112,4 +112,10 @@ internal sealed record CodeModel(
 
     /// <summary>The static class listing the operations.</summary>
     public string OperationsName { get; init; } = "";
+
+    /// <summary>The endpoint rules to compile (<c>{ServiceName}EndpointParameters</c> and <c>{ServiceName}EndpointResolver</c>), if the model has them.</summary>
+    public Endpoints.EndpointRuleSet? EndpointRules { get; init; }
+
+    /// <summary>The file the endpoint rules came from.</summary>
+    public string? EndpointRulesPath { get; init; }
 }

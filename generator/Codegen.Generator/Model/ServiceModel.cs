@@ -1,4 +1,5 @@
 using Codegen.Generator.Diagnostics;
+using Codegen.Generator.Endpoints;
 
 namespace Codegen.Generator.Model;
 
@@ -15,6 +16,15 @@ internal sealed record ServiceModel(
 {
     /// <summary>Client settings the service adds for its endpoint rules (botocore <c>clientContextParams</c>, Smithy <c>@clientContextParams</c>).</summary>
     public EquatableArray<ClientContextParam> ClientContextParams { get; init; } = EquatableArray<ClientContextParam>.Empty;
+
+    /// <summary>
+    /// The endpoint rules (botocore's companion file, or the Smithy model's <c>smithy.rules#endpointRuleSet</c> trait);
+    /// null when the model has none or the item turns them off.
+    /// </summary>
+    public EndpointRuleSet? EndpointRules { get; init; }
+
+    /// <summary>The file <see cref="EndpointRules"/> was read from (the model itself for Smithy): where their diagnostics point.</summary>
+    public string? EndpointRulesPath { get; init; }
 }
 
 internal sealed record ServiceMetadata(

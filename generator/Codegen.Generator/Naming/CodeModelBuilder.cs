@@ -75,6 +75,13 @@ internal sealed class CodeModelBuilder
         var clientName = Reserve(serviceName + "Client");
         var exceptionName = Reserve(serviceName + "Exception");
         var operationsName = Reserve(serviceName + "Operations");
+        if (_model.EndpointRules is not null)
+        {
+            // The names EndpointRulesEmitter gives the compiled rules: a shape that wants one is numbered.
+            Reserve(serviceName + "EndpointParameters");
+            Reserve(serviceName + "EndpointResolver");
+        }
+
         _takenTypeNames.Add("Serialization");
 
         // 1. Operation types first: their names are fixed by the rule.
@@ -207,6 +214,8 @@ internal sealed class CodeModelBuilder
             BaseExceptionName = exceptionName,
             ClientName = clientName,
             OperationsName = operationsName,
+            EndpointRules = _model.EndpointRules,
+            EndpointRulesPath = _model.EndpointRulesPath,
         };
     }
 

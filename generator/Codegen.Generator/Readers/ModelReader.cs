@@ -2,14 +2,25 @@ using System.Threading;
 using Codegen.Generator.Diagnostics;
 using Codegen.Generator.Json;
 using Codegen.Generator.Model;
+using Codegen.Generator.Naming;
 
 namespace Codegen.Generator.Readers;
 
 /// <summary>Parses a spec file and hands it to the reader of its format (botocore JSON or Smithy JSON AST).</summary>
 internal static class ModelReader
 {
-    public static ReadResult Read(string path, string text, CancellationToken cancellationToken)
+    /// <summary>The model of a spec file alone, with no companion files and every Smithy trait used.</summary>
+    public static ReadResult Read(string path, string text, CancellationToken cancellationToken) =>
+        Read(new SpecInput(path, text, SpecOptions.Default), cancellationToken);
+
+    /// <summary>
+    /// The model of a spec file with what its companion files (or, for Smithy, its traits) add, as far as the item's
+    /// options use them (<see cref="CompanionReader"/>).
+    /// </summary>
+    public static ReadResult Read(SpecInput input, CancellationToken cancellationToken)
     {
+        var path = input.Path;
+        var text = input.Text;
         var diagnostics = new DiagnosticBag(path);
         JsonValue root;
         try
@@ -31,12 +42,12 @@ internal static class ModelReader
 
         if (SmithyReader.Recognizes(rootObject))
         {
-            return SmithyReader.Read(path, rootObject, cancellationToken);
+            return CompanionReader.Attach(SmithyReader.Read(path, rootObject, cancellationToken), input, rootObject, cancellationToken);
         }
 
         if (BotocoreReader.Recognizes(rootObject))
         {
-            return BotocoreReader.Read(path, rootObject, cancellationToken);
+            return CompanionReader.Attach(BotocoreReader.Read(path, rootObject, cancellationToken), input, smithyRoot: null, cancellationToken);
         }
 
         diagnostics.Add(DiagnosticDescriptors.UnknownFormat, root,

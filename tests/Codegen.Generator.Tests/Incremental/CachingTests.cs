@@ -18,12 +18,15 @@ public class CachingTests
 {
     private static readonly string[] OurSteps =
     {
-        TrackingNames.SpecFiles, TrackingNames.Models, TrackingNames.CodeModels, TrackingNames.Files, TrackingNames.HintOwners,
+        TrackingNames.CompanionFiles, TrackingNames.SpecFiles, TrackingNames.Models, TrackingNames.CodeModels, TrackingNames.Files, TrackingNames.HintOwners,
     };
 
     private static Spec Seed => Spec.FromRepository("cognito-idp/VerifySoftwareToken.json");
 
-    private static Spec Other => new("/project/specs/library.json", SmallService("Library", "Lib_2024", "GetShelf"));
+    private static Spec Other => new("/project/specs/library.json", SmallService("Library", "Lib_2024", "GetShelf"))
+    {
+        Companions = [new Companion("EndpointRules", "/project/specs/library.endpoint-rule-set-1.json", RuleSet("library"))],
+    };
 
     [Fact]
     public void SecondRunWithoutChangesIsFullyCached()
@@ -90,6 +93,30 @@ public class CachingTests
 
         var generated = result.GeneratedSources.Single(s => s.HintName.EndsWith("/GetShelf.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("WithFloor", generated);
+    }
+
+    [Fact]
+    public void EditingACompanionFileRerunsOnlyItsSpec()
+    {
+        var compilation = GeneratorHarness.CreateCompilation("class Program { }");
+        var other = Other;
+        var driver = GeneratorHarness.CreateDriver(new[] { Seed, other }, out var texts).RunGenerators(compilation);
+
+        var companion = other.Companions.Single();
+        var original = texts.Single(t => t.Path == companion.Path);
+        var changed = new InMemoryAdditionalText(companion.Path, RuleSet("shelves"));
+        var result = driver.ReplaceAdditionalText(original, changed).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        foreach (var step in new[] { TrackingNames.SpecFiles, TrackingNames.Models, TrackingNames.CodeModels, TrackingNames.Files })
+        {
+            var outputs = result.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            Assert.Equal(2, outputs.Count);
+            var modified = Assert.Single(outputs, o => o.Reason == IncrementalStepRunReason.Modified).Value;
+            Assert.Contains("library.json", PathOf(modified));
+        }
+
+        var resolver = result.GeneratedSources.Single(s => s.HintName.EndsWith("/LibraryEndpointResolver.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("https://shelves.", resolver);
     }
 
     [Fact]
@@ -166,6 +193,15 @@ public class CachingTests
 
     private static string PathOf(object value) =>
         (string)value.GetType().GetProperty("Path")!.GetValue(value)!;
+
+    /// <summary>A one-rule endpoint rule set whose URL starts with <paramref name="host"/>.</summary>
+    internal static string RuleSet(string host) => $$"""
+        {
+          "version": "1.0",
+          "parameters": { "Region": { "type": "string", "builtIn": "AWS::Region", "required": true } },
+          "rules": [ { "conditions": [], "endpoint": { "url": "https://{{host}}.{Region}.example.com" }, "type": "endpoint" } ]
+        }
+        """;
 
     internal static string SmallService(string serviceId, string targetPrefix, string operation, string? extraMember = null)
     {

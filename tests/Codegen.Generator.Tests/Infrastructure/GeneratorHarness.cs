@@ -33,8 +33,19 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(IEnumerable<Spec> specs, out IReadOnlyList<AdditionalText> texts, bool trackSteps = true)
     {
         var list = specs.ToList();
-        var options = new TestOptionsProvider(list.ToDictionary(s => s.Path, s => s.Metadata()));
-        texts = list.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList();
+        var metadata = list.ToDictionary(s => s.Path, s => s.Metadata());
+        foreach (var spec in list)
+        {
+            foreach (var companion in spec.Companions)
+            {
+                metadata[companion.Path] = spec.MetadataOf(companion);
+            }
+        }
+
+        var options = new TestOptionsProvider(metadata);
+        texts = list.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text))
+            .Concat(list.SelectMany(s => s.Companions).Select(c => (AdditionalText)new InMemoryAdditionalText(c.Path, c.Text)))
+            .ToList();
         return CSharpGeneratorDriver.Create(
             new[] { new AwsModelGenerator().AsSourceGenerator() },
             texts,

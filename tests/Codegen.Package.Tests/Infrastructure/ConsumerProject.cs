@@ -101,6 +101,10 @@ internal sealed class ConsumerProject
     public CommandResult Build(string step) =>
         Log(step, DotNet.RunChecked(Directory, package.ConsumerEnvironment, "build", "-nologo", "--disable-build-servers", "-tl:off", "-v:minimal"));
 
+    /// <summary><c>dotnet build</c> that may fail: the caller checks the exit code and the output.</summary>
+    public CommandResult TryBuild(string step) =>
+        Log(step, DotNet.Run(Directory, package.ConsumerEnvironment, "build", "-nologo", "--disable-build-servers", "-tl:off", "-v:minimal"));
+
     /// <summary><c>dotnet run --no-build</c>; returns what the program printed.</summary>
     public string Run(string step) =>
         Log(step, DotNet.RunChecked(Directory, package.ConsumerEnvironment, "run", "--no-build")).Output;
