@@ -31,6 +31,9 @@ public sealed class AwsModelGenerator : IIncrementalGenerator
     /// <summary>AdditionalFiles metadata setting the accessibility of generated types (<c>public</c> or <c>internal</c>).</summary>
     public const string AccessibilityMetadata = "build_metadata.AdditionalFiles.CodegenAccessibility";
 
+    /// <summary>The item's <c>Protocol</c> metadata: which of the protocols the model lists to generate.</summary>
+    public const string ProtocolMetadata = "build_metadata.AdditionalFiles.CodegenProtocol";
+
     /// <summary>
     /// AdditionalFiles metadata of a model naming the key its companion files point to (<see cref="CompanionOfMetadata"/>);
     /// the targets set both to the model's full path. Without it, a model's key is its path.
@@ -124,7 +127,8 @@ public sealed class AwsModelGenerator : IIncrementalGenerator
         fileOptions.TryGetValue(NamespaceMetadata, out var ns);
         fileOptions.TryGetValue(OperationsMetadata, out var operations);
         fileOptions.TryGetValue(AccessibilityMetadata, out var accessibility);
-        return SpecOptions.Parse(ns, operations, accessibility)
+        fileOptions.TryGetValue(ProtocolMetadata, out var protocol);
+        return (SpecOptions.Parse(ns, operations, accessibility) with { Protocol = string.IsNullOrWhiteSpace(protocol) ? null : protocol!.Trim() })
             .WithCompanionSwitches(kind => fileOptions.TryGetValue(CompanionSwitchMetadataPrefix + CompanionKinds.MetadataName(kind), out var value) ? value : null);
     }
 

@@ -71,13 +71,36 @@ internal static class SpecPipeline
 
         try
         {
-            var files = SpecEmitter.Emit(named.Model, cancellationToken);
+            // The endpoint rules first: the client uses what they compile to (nothing when they have errors).
+            var endpoints = named.Model.EndpointRules is { } rules ? EmitEndpointRules(named.Model, rules, cancellationToken) : null;
+            var context = endpoints?.Info is { } info ? OperationContextBindings.Compile(named.Model, info) : null;
+            var files = SpecEmitter.Emit(named.Model, cancellationToken, endpoints?.Info, context?.Bindings ?? default);
             var diagnostics = Concat(named.Diagnostics, ProtocolDiagnostics(named.Model));
-            if (named.Model.EndpointRules is { } rules)
+            if (context is not null)
             {
-                var endpoints = EmitEndpointRules(named.Model, rules, cancellationToken);
+                diagnostics = Concat(diagnostics, context.Diagnostics);
+            }
+            if (endpoints is not null)
+            {
                 files = System.Linq.Enumerable.OrderBy(System.Linq.Enumerable.Concat(files, endpoints.Files), f => f.HintName, StringComparer.Ordinal).ToEquatableArray();
                 diagnostics = Concat(diagnostics, endpoints.Diagnostics);
+            }
+
+            // Paginators send through the client's SendAsync: for a protocol that cannot send yet (CG0008) they are
+            // generated all the same, and enumerating one throws NotSupportedException as SendAsync does.
+            if (!named.Model.Paginators.IsEmpty)
+            {
+                var paginators = Paging.PaginatorEmitter.Emit(named.Model, cancellationToken);
+                files = System.Linq.Enumerable.OrderBy(System.Linq.Enumerable.Concat(files, paginators.Files), f => f.HintName, StringComparer.Ordinal).ToEquatableArray();
+                diagnostics = Concat(diagnostics, paginators.Diagnostics);
+            }
+
+            // Waiters too (they send through SendAsync).
+            if (!named.Model.Waiters.IsEmpty)
+            {
+                var waiters = Waiting.WaiterEmitter.Emit(named.Model, cancellationToken);
+                files = System.Linq.Enumerable.OrderBy(System.Linq.Enumerable.Concat(files, waiters.Files), f => f.HintName, StringComparer.Ordinal).ToEquatableArray();
+                diagnostics = Concat(diagnostics, waiters.Diagnostics);
             }
 
             return new EmittedSpec(named.Path, files, diagnostics);
@@ -98,7 +121,7 @@ internal static class SpecPipeline
 
     /// <summary>
     /// Whether the diagnostics stop the model's code: an error in the model itself does. An error in a companion
-    /// file, or in the endpoint rules wherever they come from, costs only what that file would have added (the
+    /// file, or in the endpoint rules or paginators wherever they come from, costs only what that file would have added (the
     /// build still fails on the error), so types and client stay usable while it is being fixed.
     /// </summary>
     private static bool StopsGeneration(string specPath, EquatableArray<DiagnosticInfo> diagnostics)
@@ -108,7 +131,9 @@ internal static class SpecPipeline
             if (DiagnosticDescriptors.ById(diagnostic.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error
                 && diagnostic.FilePath == specPath
                 && diagnostic.Id != DiagnosticDescriptors.InvalidEndpointRuleSet.Id
-                && diagnostic.Id != DiagnosticDescriptors.InvalidEndpointRule.Id)
+                && diagnostic.Id != DiagnosticDescriptors.InvalidEndpointRule.Id
+                && diagnostic.Id != DiagnosticDescriptors.InvalidPagingDefinition.Id
+                && diagnostic.Id != DiagnosticDescriptors.InvalidPagingExpression.Id)
             {
                 return true;
             }

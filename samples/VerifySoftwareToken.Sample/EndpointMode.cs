@@ -3,23 +3,34 @@ using System.Threading.Tasks;
 
 namespace Sample;
 
-/// <summary>The sample's endpoint mode: <c>--endpoint URL</c> runs the TOTP MFA flow against that endpoint.</summary>
+/// <summary>
+/// The sample's endpoint mode: <c>--endpoint URL</c> runs the TOTP MFA flow against that endpoint; with
+/// <c>--profile NAME</c> the client is built with no credentials and no region, and finds both in that profile of
+/// the shared config files (<c>~/.aws/config</c>, <c>~/.aws/credentials</c>), as any AWS SDK would.
+/// </summary>
 internal static class EndpointMode
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length != 2 || args[0] != "--endpoint"
+        string? profile = null;
+        if (args.Length == 4 && args[2] == "--profile" && args[3].Length > 0)
+        {
+            profile = args[3];
+        }
+
+        if ((args.Length != 2 && profile is null) || args[0] != "--endpoint"
             || !Uri.TryCreate(args[1], UriKind.Absolute, out var endpoint)
             || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
         {
-            Console.Error.WriteLine("usage: VerifySoftwareToken.Sample [--endpoint http://127.0.0.1:9229]");
+            Console.Error.WriteLine("usage: VerifySoftwareToken.Sample [--endpoint http://127.0.0.1:9229 [--profile NAME]]");
             Console.Error.WriteLine("  without arguments: builds a VerifySoftwareToken request and prints it (no network)");
             Console.Error.WriteLine("  --endpoint URL:    runs the TOTP MFA flow against a Cognito endpoint such as cognito-local");
+            Console.Error.WriteLine("  --profile NAME:    takes the credentials and the region from that profile of ~/.aws/config and ~/.aws/credentials");
             return 2;
         }
 
 #if CODEGEN_SHARED_MODELS
-        return await MfaFlow.RunAsync(endpoint);
+        return await MfaFlow.RunAsync(endpoint, profile);
 #else
         await Task.CompletedTask;
         Console.Error.WriteLine(

@@ -19,17 +19,26 @@ namespace Sample;
 /// </summary>
 internal static class MfaFlow
 {
-    public static async Task<int> RunAsync(Uri endpoint)
+    public static async Task<int> RunAsync(Uri endpoint, string? profile)
     {
-        // cognito-local checks no signatures; the requests are still signed, with these dummy credentials.
-        using var client = new CognitoIdentityProviderClient(new AwsClientOptions
+        // With a profile, the client is given neither credentials nor a region: the default chains find both in the
+        // profile (environment variables would still come first). Without one, cognito-local checks no signatures,
+        // and the requests are signed with dummy credentials.
+        using var client = new CognitoIdentityProviderClient(profile is not null
+            ? new AwsClientOptions { Profile = profile, ServiceUrl = endpoint, MaxAttempts = 2, AttemptTimeout = TimeSpan.FromSeconds(10) }
+            : new AwsClientOptions
+            {
+                Region = "us-east-1",
+                ServiceUrl = endpoint,
+                Credentials = new StaticCredentialsSource("AKIDEXAMPLE", "dummy-secret"),
+                MaxAttempts = 2,
+                AttemptTimeout = TimeSpan.FromSeconds(10),
+            });
+        if (profile is not null)
         {
-            Region = "us-east-1",
-            ServiceUrl = endpoint,
-            Credentials = new StaticCredentialsSource("AKIDEXAMPLE", "dummy-secret"),
-            MaxAttempts = 2,
-            AttemptTimeout = TimeSpan.FromSeconds(10),
-        });
+            Console.WriteLine($"Profile '{profile}': region {client.Region}");
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = timeout.Token;
         Console.WriteLine($"TOTP MFA flow against {endpoint}");

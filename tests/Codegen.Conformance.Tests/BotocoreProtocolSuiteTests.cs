@@ -8,7 +8,7 @@ using Xunit;
 namespace Codegen.Conformance.Tests;
 
 /// <summary>
-/// Botocore's protocol tests for the protocols Codegen sends (awsJson 1.0 and 1.1, restJson1;
+/// Botocore's protocol tests for the protocols Codegen sends (awsJson 1.0 and 1.1, restJson1, rpcv2Cbor;
 /// <c>conformance/botocore-protocols</c> in the shared data), run through the generator, the compiler and the runtime
 /// by the CLI's conformance engine: every case passes or is skipped for a listed reason (botocore's own ignore list,
 /// or <c>conformance/known-failures.json</c>).
@@ -26,6 +26,11 @@ public sealed class BotocoreProtocolSuiteTests
         { "output/json_1_0-query-compatible.json", 2 },
         { "input/rest-json.json", 101 },
         { "output/rest-json.json", 82 },
+        { "input/smithy-rpc-v2-cbor.json", 15 },
+        { "output/smithy-rpc-v2-cbor.json", 33 },
+        { "input/smithy-rpc-v2-cbor-query-compatible.json", 1 },
+        { "output/smithy-rpc-v2-cbor-query-compatible.json", 2 },
+        { "input/smithy-rpc-v2-cbor-non-query-compatible.json", 1 },
     };
 
     [SkippableTheory]

@@ -78,8 +78,8 @@ public sealed class HostPrefixClientTests
         public AwsHttpRequest SerializeRequest(IAwsRequest<Response> request, SerializationOptions? options = null) =>
             new("POST", "/", new List<KeyValuePair<string, string>>(), "{}"u8.ToArray()) { HostPrefix = prefix };
 
-        public Response DeserializeResponse(AwsHttpResponse response) => new();
+        public Response DeserializeResponse(AwsHttpResponse response, DeserializationOptions? options = null) => new();
 
-        public AwsServiceException DeserializeError(AwsHttpResponse response) => new("Error", null, response.StatusCode, null);
+        public AwsServiceException DeserializeError(AwsHttpResponse response, DeserializationOptions? options = null) => new("Error", null, response.StatusCode, null);
     }
 }

@@ -19,7 +19,7 @@ namespace Codegen.EndToEnd.Tests;
 /// requests of Lambda, API Gateway and Greengrass V2 drawn from their botocore models (<see cref="ModelInputs"/>):
 /// URI labels (ARNs, unicode, reserved characters), a greedy label (Greengrass V2's <c>{artifactName+}</c>), query
 /// strings (scalars, lists, maps, literals in the URI), headers, blob payloads (Lambda's <c>Invoke</c>, API Gateway's
-/// <c>PutRestApi</c>) and JSON bodies with nested structures, lists and maps. <c>node/restjson-differential.js</c>
+/// <c>PutRestApi</c>) and JSON bodies with nested structures, lists and maps. <c>node/wire-differential.js</c>
 /// sends every case through the SDK with a request handler that records the request; each test builds the same input
 /// with the generated types (constructor and <c>With*</c>, <see cref="GeneratedShapes"/>), serializes it and compares
 /// with <see cref="WireRequest.Differences"/>: method, path byte for byte, query parameters as encoded (in the order
@@ -42,13 +42,6 @@ public sealed class RestJsonDifferentialTests : IClassFixture<RestJsonDifferenti
 {
     /// <summary>Lambda and API Gateway have 12 operations here (120 cases each), Greengrass V2 has 6 (60).</summary>
     private const int CasesPerOperation = 10;
-
-    /// <summary>Headers the JS SDK adds after serialization: transport, signing, telemetry.</summary>
-    private static readonly HashSet<string> TransportHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "host", "content-length", "authorization", "x-amz-date", "x-amz-content-sha256", "x-amz-security-token",
-        "user-agent", "x-amz-user-agent", "amz-sdk-invocation-id", "amz-sdk-request",
-    };
 
     private static readonly RestJsonService[] Services =
     {
@@ -140,18 +133,8 @@ public sealed class RestJsonDifferentialTests : IClassFixture<RestJsonDifferenti
         }
 
         var ours = Serialize(service, operation, input);
-        var jsBody = js.GetProperty("body").ValueKind == JsonValueKind.Null ? Array.Empty<byte>() : js.GetProperty("body").GetBytesFromBase64();
-        var jsHeaders = js.GetProperty("headers").EnumerateObject()
-            .Select(h => new KeyValuePair<string, string>(h.Name, h.Value.GetString()!))
-            .Where(h => !IsApiGatewayAcceptCustomization(service, h, ours) && !IsContentTypeWithoutBody(h, jsBody, ours))
-            .ToList();
-        var query = js.GetProperty("query").GetString()!;
-        var jsWire = new WireRequest(
-            js.GetProperty("method").GetString()!,
-            js.GetProperty("path").GetString()! + (query.Length > 0 ? "?" + query : string.Empty),
-            jsHeaders,
-            jsBody);
-        var differences = WireRequest.Differences("JS SDK", jsWire, new WireRequest(ours.Method, ours.Path, ours.Headers, ours.Body.ToArray()), TransportHeaders.Contains).ToList();
+        var jsWire = JsSdkWire.Request(js, (header, jsBody) => IsApiGatewayAcceptCustomization(service, header, ours) || IsContentTypeWithoutBody(header, jsBody, ours));
+        var differences = WireRequest.Differences("JS SDK", jsWire, new WireRequest(ours.Method, ours.Path, ours.Headers, ours.Body.ToArray()), JsSdkWire.TransportHeaders.Contains).ToList();
         if (differences.Count > 0)
         {
             differences.Add("input: " + input.ToJsonString());
@@ -240,15 +223,12 @@ public sealed class RestJsonDifferentialTests : IClassFixture<RestJsonDifferenti
         public JsonObject Input(string operation, int seed) => new ModelInputs(Model, new Gen(seed)).Input(operation);
     }
 
-    /// <summary>What the JS SDK sent for every case: <c>node restjson-differential.js</c>, run once per test class.</summary>
+    /// <summary>What the JS SDK sent for every case: <c>node wire-differential.js</c> (<see cref="JsSdkWire"/>), run once per test class.</summary>
     public sealed class JsSdkRequests
     {
-        private readonly Lazy<Task<Result>> run = new(RunAsync);
+        private readonly Lazy<Task<JsSdkWire.Result>> run = new(RunAsync);
 
-        /// <summary>The requests by case id, and the SDK packages' versions by service.</summary>
-        public sealed record Result(IReadOnlyDictionary<string, JsonElement> ById, IReadOnlyDictionary<string, string> Versions);
-
-        public Task<Result> GetAsync()
+        internal Task<JsSdkWire.Result> GetAsync()
         {
             SharedData.RequireRoot();
             NodeTooling.Require(); // skip (or fail under CI) before running anything
@@ -261,35 +241,9 @@ public sealed class RestJsonDifferentialTests : IClassFixture<RestJsonDifferenti
             from seed in Cases.Seeds(Family(service, operation), CasesPerOperation)
             select (service, operation, seed, service.Input(operation, seed));
 
-        private static async Task<Result> RunAsync()
-        {
-            var cases = new JsonArray();
-            foreach (var (service, operation, seed, input) in AllCases())
-            {
-                cases.Add(new JsonObject
-                {
-                    ["id"] = Family(service, operation) + ":" + seed,
-                    ["service"] = service.Key,
-                    ["operation"] = operation,
-                    ["input"] = input,
-                });
-            }
-
-            var file = Path.Combine(Path.GetTempPath(), "codegen-restjson-differential-" + Guid.NewGuid().ToString("N") + ".json");
-            try
-            {
-                await File.WriteAllTextAsync(file, new JsonObject { ["cases"] = cases }.ToJsonString());
-                var stdout = await NodeTooling.RunAsync(new[] { NodeTooling.RestJsonDifferentialScript, file }, TimeSpan.FromSeconds(120 + cases.Count));
-                using var document = JsonDocument.Parse(stdout);
-                var byId = document.RootElement.GetProperty("requests").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.Clone());
-                var versions = document.RootElement.GetProperty("versions").EnumerateObject().ToDictionary(v => v.Name, v => v.Value.GetString()!);
-                return new Result(byId, versions);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
-        }
+        private static Task<JsSdkWire.Result> RunAsync() => JsSdkWire.RunAsync(AllCases()
+            .Select(c => new JsSdkWire.Case(Family(c.Service, c.Operation) + ":" + c.Seed, c.Service.Key, c.Operation, c.Input))
+            .ToList());
     }
 }
 #endif

@@ -7,8 +7,8 @@ using Xunit;
 namespace Codegen.EndToEnd.Tests;
 
 /// <summary>
-/// What the end-to-end tests compile to when the build did not find the full Cognito, Lambda, API Gateway and
-/// Greengrass V2 models in the shared data
+/// What the end-to-end tests compile to when the build did not find the full Cognito, Lambda, API Gateway,
+/// Greengrass V2, PartnerCentral Revenue Measurement, DynamoDB and MediaStore Data models in the shared data
 /// (<c>$(CODEGEN_SHARED_DIR)</c>, else <c>../shared</c> beside the repository): one test that reports the skip with
 /// the reason, and fails under CI (<c>CI=true</c>).
 /// </summary>
@@ -26,6 +26,9 @@ public sealed class SharedModelsMissingTests
             Path.Combine(root, "models", "botocore", "lambda", "2015-03-31", "service-2.json"),
             Path.Combine(root, "models", "botocore", "apigateway", "2015-07-09", "service-2.json"),
             Path.Combine(root, "models", "botocore", "greengrassv2", "2020-11-30", "service-2.json"),
+            Path.Combine(root, "models", "botocore", "partnercentral-revenue-measurement", "2022-07-26", "service-2.json"),
+            Path.Combine(root, "models", "botocore", "dynamodb", "2012-08-10", "service-2.json"),
+            Path.Combine(root, "models", "botocore", "mediastore-data", "2017-09-01", "service-2.json"),
         };
         var missing = Array.FindAll(models, m => !File.Exists(m));
         var reason = missing.Length == 0

@@ -93,7 +93,7 @@ public sealed class PackageLayoutTests(PackageFixture package, ITestOutputHelper
     }
 
     [Fact]
-    public void RuntimeIsAPlainNet8Library()
+    public void RuntimeIsANet8LibraryDependingOnlyOnCborAndHashing()
     {
         var files = Entries(package.RuntimePackage);
         output.WriteLine(string.Join(Environment.NewLine, files));
@@ -102,7 +102,17 @@ public sealed class PackageLayoutTests(PackageFixture package, ITestOutputHelper
         var nuspec = Nuspec(package.RuntimePackage);
         Assert.Equal("Codegen.Runtime", Metadata(nuspec, "id"));
         AssertCommonMetadata(nuspec);
-        Assert.DoesNotContain(nuspec.Descendants(), e => e.Name.LocalName == "dependency");
+
+        // Two dependencies, at their pinned versions: System.Formats.Cbor (the CBOR reader and writer of rpcv2Cbor)
+        // and System.IO.Hashing (the CRC checksums of streaming uploads and downloads).
+        var group = Assert.Single(nuspec.Descendants(), e => e.Name.LocalName == "group");
+        Assert.Equal("net8.0", (string?)group.Attribute("targetFramework"));
+        var pins = XDocument.Load(Path.Combine(package.RepositoryRoot, "Directory.Packages.props")).Descendants()
+            .Where(e => e.Name.LocalName == "PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        Assert.Equal(
+            new[] { ("System.Formats.Cbor", pins["System.Formats.Cbor"]), ("System.IO.Hashing", pins["System.IO.Hashing"]) },
+            PackageFixture.RuntimeDependencies(package.RuntimePackage).OrderBy(d => d.Id, StringComparer.Ordinal));
     }
 
     private static void AssertCommonMetadata(XDocument nuspec)

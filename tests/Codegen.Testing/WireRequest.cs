@@ -23,12 +23,14 @@ public sealed record WireRequest(string Method, string PathAndQuery, IReadOnlyLi
     /// How <paramref name="ours"/> differs from <paramref name="reference"/> (named <paramref name="referenceName"/> in
     /// the messages): the method, the path (byte for byte, as encoded), the query parameters, the headers (all that
     /// either side sets, less those <paramref name="ignoredHeader"/> names) and the body (as JSON when the reference's
-    /// <c>Content-Type</c> says JSON, else byte for byte). Empty when they agree.
+    /// <c>Content-Type</c> says JSON, as CBOR when it says CBOR, else byte for byte). Empty when they agree.
     /// </summary>
     /// <remarks>
     /// The normalisations, each a difference of form that the protocol leaves free:
     /// <list type="bullet">
     /// <item>JSON bodies are compared as JSON (<see cref="JsonSemantics"/>): member order and string escaping are free.</item>
+    /// <item>CBOR bodies are compared by meaning (<see cref="CborSemantics"/>): map order, definite or indefinite
+    /// lengths and the width of a number are free.</item>
     /// <item>Query parameters are compared in the order of their names, each <c>name=value</c> as encoded: the SDKs send
     /// them sorted by name, ours in model order, and a query string's order carries no meaning (SigV4 signs it sorted).
     /// The sort is stable, so repeated parameters (list items) keep their order.</item>
@@ -113,7 +115,12 @@ public sealed record WireRequest(string Method, string PathAndQuery, IReadOnlyLi
         var referenceText = Encoding.UTF8.GetString(reference.Body);
         var ourText = Encoding.UTF8.GetString(ours.Body);
         IReadOnlyList<string> differences;
-        if (reference.Body.Length == 0 || ours.Body.Length == 0 || !IsJson(reference.Headers))
+        if (reference.Body.Length > 0 && ours.Body.Length > 0 && IsMediaType(reference.Headers, "cbor"))
+        {
+            return CborBodyDifferences(referenceName, reference.Body, ours.Body);
+        }
+
+        if (reference.Body.Length == 0 || ours.Body.Length == 0 || !IsMediaType(reference.Headers, "json"))
         {
             differences = reference.Body.AsSpan().SequenceEqual(ours.Body)
                 ? Array.Empty<string>()
@@ -138,8 +145,35 @@ public sealed record WireRequest(string Method, string PathAndQuery, IReadOnlyLi
         return differences.Append($"{referenceName} body: {Preview(referenceText)}").Append($"our body: {Preview(ourText)}");
     }
 
-    private static bool IsJson(IReadOnlyList<KeyValuePair<string, string>> headers) =>
-        headers.Any(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase) && h.Value.Contains("json", StringComparison.OrdinalIgnoreCase));
+    private static IEnumerable<string> CborBodyDifferences(string referenceName, byte[] reference, byte[] ours)
+    {
+        string referenceModel, ourModel;
+        try
+        {
+            referenceModel = CborSemantics.ToDataModelJson(reference);
+        }
+        catch (System.Formats.Cbor.CborContentException e)
+        {
+            return new[] { $"body: the {referenceName} body is not well-formed CBOR ({e.Message})" };
+        }
+
+        try
+        {
+            ourModel = CborSemantics.ToDataModelJson(ours);
+        }
+        catch (System.Formats.Cbor.CborContentException e)
+        {
+            return new[] { $"body: our body is not well-formed CBOR ({e.Message}): {Convert.ToHexString(ours)}" };
+        }
+
+        var differences = JsonSemantics.Differences(referenceModel, ourModel);
+        return differences.Count == 0
+            ? differences
+            : differences.Append($"{referenceName} body (CBOR data model): {Preview(referenceModel)}").Append($"our body (CBOR data model): {Preview(ourModel)}");
+    }
+
+    private static bool IsMediaType(IReadOnlyList<KeyValuePair<string, string>> headers, string kind) =>
+        headers.Any(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase) && h.Value.Contains(kind, StringComparison.OrdinalIgnoreCase));
 
     private static string Preview(string text) => text.Length > 2000 ? text.Substring(0, 2000) + "…" : text;
 

@@ -119,7 +119,14 @@ internal static class ConformanceCases
 
         if (Text(expected, "body") is { } expectedBody)
         {
-            CompareBody(expectedBody, serialized.Body.Span, headers.GetValueOrDefault("Content-Type"), differences);
+            if (IsCbor(group))
+            {
+                CompareCborBody(expectedBody, serialized.Body, differences);
+            }
+            else
+            {
+                CompareBody(expectedBody, serialized.Body.Span, headers.GetValueOrDefault("Content-Type"), differences);
+            }
         }
 
         return differences.Count == 0 ? null : string.Join("\n", differences);
@@ -133,7 +140,7 @@ internal static class ConformanceCases
     {
         var values = group.Values!;
         var operation = FindOperation(group, testCase);
-        var response = ReadResponse(testCase.Json.GetProperty("response"));
+        var response = ReadResponse(testCase.Json.GetProperty("response"), base64Body: IsCbor(group));
         var operationObject = OperationObject(group, operation.Operation.Name);
         var operationInterface = operationObject.GetType().GetInterfaces()
             .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IOperation<>));
@@ -148,7 +155,7 @@ internal static class ConformanceCases
                 return $"the case expects a result, but the status {response.StatusCode} makes it an error";
             }
 
-            var result = Call(() => operationInterface.GetMethod(nameof(IOperation<IAwsResponse>.DeserializeResponse))!.Invoke(operationObject, new object[] { response }))!;
+            var result = Call(() => operationInterface.GetMethod(nameof(IOperation<IAwsResponse>.DeserializeResponse))!.Invoke(operationObject, new object?[] { response, null }))!;
             var actual = values.StructureToJson(result, values.TypeNamed(operation.ResponseTypeName));
             var expected = json.TryGetProperty("result", out var r) && r.ValueKind == JsonValueKind.Object ? r : ConformanceJson.Parse("{}");
             differences.AddRange(JsonSemantics.Differences(expected, ToElement(actual), "$result"));
@@ -160,7 +167,7 @@ internal static class ConformanceCases
             return differences.Count == 0 ? null : string.Join("\n", differences);
         }
 
-        var error = (AwsServiceException)Call(() => operationInterface.GetMethod(nameof(IOperation<IAwsResponse>.DeserializeError))!.Invoke(operationObject, new object[] { response }))!;
+        var error = (AwsServiceException)Call(() => operationInterface.GetMethod(nameof(IOperation<IAwsResponse>.DeserializeError))!.Invoke(operationObject, new object?[] { response, null }))!;
         var expectedCode = Text(json, "errorCode");
         if (expectedCode is not null && error.ErrorCode != expectedCode)
         {
@@ -246,7 +253,43 @@ internal static class ConformanceCases
         }
     }
 
-    private static AwsHttpResponse ReadResponse(JsonElement response)
+    /// <summary>Whether the suite's protocol is rpcv2Cbor, whose cases give bodies in base64.</summary>
+    private static bool IsCbor(ModelGroup group) => group.Model!.Metadata.Protocol == WireProtocol.RpcV2Cbor;
+
+    /// <summary>A CBOR body (the case gives it in base64) compared by meaning: both are decoded (<see cref="CborSemantics"/>).</summary>
+    private static void CompareCborBody(string expectedBase64, ReadOnlyMemory<byte> actualBody, List<string> differences)
+    {
+        var expected = Convert.FromBase64String(expectedBase64);
+        if (expected.Length == 0 || actualBody.IsEmpty)
+        {
+            if (expected.Length != actualBody.Length)
+            {
+                differences.Add($"body: expected {expected.Length} bytes, got {actualBody.Length}: {Convert.ToBase64String(actualBody.Span)}");
+            }
+
+            return;
+        }
+
+        IReadOnlyList<string> found;
+        try
+        {
+            found = CborSemantics.Differences(expected, actualBody, "$body");
+        }
+        catch (System.Formats.Cbor.CborContentException e)
+        {
+            differences.Add($"body: not one CBOR data item ({e.Message}): {Convert.ToBase64String(actualBody.Span)}");
+            return;
+        }
+
+        if (found.Count > 0)
+        {
+            differences.AddRange(found);
+            differences.Add("  expected body: " + CborSemantics.ToDataModelJson(expected));
+            differences.Add("  actual body:   " + CborSemantics.ToDataModelJson(actualBody));
+        }
+    }
+
+    private static AwsHttpResponse ReadResponse(JsonElement response, bool base64Body)
     {
         var status = response.TryGetProperty("status_code", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : 200;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -259,7 +302,7 @@ internal static class ConformanceCases
         }
 
         var body = Text(response, "body") ?? "";
-        return new AwsHttpResponse(status, headers, Encoding.UTF8.GetBytes(body));
+        return new AwsHttpResponse(status, headers, base64Body ? Convert.FromBase64String(body) : Encoding.UTF8.GetBytes(body));
     }
 
     private static CodeOperation FindOperation(ModelGroup group, TestCase testCase) =>

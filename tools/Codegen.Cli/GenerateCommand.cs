@@ -18,6 +18,7 @@ internal static class GenerateCommand
         string? operations = null;
         string? ns = null;
         var accessibility = "public";
+        string? protocol = null;
         var companions = new System.Collections.Generic.Dictionary<Generator.Model.CompanionKind, string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -31,6 +32,9 @@ internal static class GenerateCommand
                     break;
                 case "--namespace":
                     ns = Value(args, ref i);
+                    break;
+                case "--protocol":
+                    protocol = Value(args, ref i);
                     break;
                 case "--internal":
                     accessibility = "internal";
@@ -61,7 +65,7 @@ internal static class GenerateCommand
         }
 
         var path = Path.GetFullPath(spec);
-        var options = SpecOptions.Parse(ns, operations, accessibility)
+        var options = (SpecOptions.Parse(ns, operations, accessibility) with { Protocol = protocol })
             .WithCompanionSwitches(kind => companions.TryGetValue(kind, out var value) ? value : null);
         var result = SpecPipeline.Run(CompanionFiles.With(new SpecInput(path, File.ReadAllText(path), options), companions));
         foreach (var diagnostic in result.Diagnostics)

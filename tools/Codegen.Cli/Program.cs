@@ -23,6 +23,7 @@ public static class Program
                 "conformance" => await ConformanceCommand.RunAsync(rest).ConfigureAwait(false),
                 "sweep" => SweepCommand.Run(rest),
                 "endpoints" => Endpoints.EndpointsCommand.Run(rest),
+                "jmespath" => Jmespath.JmespathCommand.Run(rest),
                 _ => Unknown(args[0]),
             };
         }
@@ -46,18 +47,22 @@ public static class Program
         Console.Error.WriteLine("""
             usage: codegen <verb> [options]
 
-              generate <spec> --out <folder> [--operations A;B] [--namespace N] [--internal]
+              generate <spec> --out <folder> [--operations A;B] [--namespace N] [--internal] [--protocol P]
                        [--endpoint-rules <file>|false] [--paginators <file>|false] [--waiters <file>|false]
                   Writes the files the source generator would add for <spec> (with the companion files
                   beside it, as the AwsModel item does, unless named or turned off).
               conformance <file-or-folder>... [--verbose] [--ignore-list <file>] [--no-ignore-list]
                           [--known-failures <file>] [--dump <folder>]
                   Runs botocore-format protocol test files through generated code (docs/conformance.md).
-              sweep <folder> [--compile] [--jobs N] [--only a,b,c]
-                  Generates (and compiles) every model under <folder>.
+              sweep <folder> [--compile] [--jobs N] [--only a,b,c] [--protocol P]
+                  Generates (and compiles) every model under <folder>; with --protocol, every model that
+                  lists protocol P (e.g. rpcv2Cbor), generated with it as the Protocol metadata chooses.
               endpoints <folder>... [--tests <folder>] [--only a,b,c] [--verbose] [--dump <folder>]
                   Compiles every endpoint rule set under <folder> (botocore or Smithy models) and runs
                   its test cases through the compiled resolvers (docs/endpoints.md).
+              jmespath <folder-or-file>... [--verbose]
+                  Runs the JMESPath compliance suite through the generator's JMESPath compiler
+                  (docs/paginators.md).
             """);
     }
 }

@@ -28,6 +28,7 @@ internal static class SweepCommand
         var compile = false;
         var jobs = Environment.ProcessorCount;
         HashSet<string>? only = null;
+        string? protocol = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,6 +38,10 @@ internal static class SweepCommand
                     break;
                 case "--jobs":
                     jobs = int.Parse(GenerateCommand.Value(args, ref i), CultureInfo.InvariantCulture);
+                    break;
+                case "--protocol":
+                    // Like an item's Protocol metadata; models that do not list the protocol are left out.
+                    protocol = GenerateCommand.Value(args, ref i);
                     break;
                 case "--only":
                     only = new HashSet<string>(GenerateCommand.Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
@@ -68,18 +73,33 @@ internal static class SweepCommand
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) },
             item =>
             {
-                var row = Sweep(item.m, compile);
+                var row = Sweep(item.m, compile, protocol);
                 rows[item.i] = row;
                 lock (printLock)
                 {
                     // Print in order as rows complete, so the output is deterministic.
                     while (rows.TryGetValue(next, out var ready))
                     {
-                        Console.WriteLine(ready.Format());
+                        if (!ready.LeftOut)
+                        {
+                            Console.WriteLine(ready.Format());
+                        }
+
                         next++;
                     }
                 }
             });
+
+        var leftOut = rows.Values.Count(r => r.LeftOut);
+        var swept = models.Count - leftOut;
+        if (protocol is not null)
+        {
+            Console.WriteLine($"protocol {protocol}: {swept} models list it and were generated with it; {leftOut} left out");
+            foreach (var key in rows.Where(r => r.Value.LeftOut).Select(r => r.Key).ToList())
+            {
+                rows.TryRemove(key, out _);
+            }
+        }
 
         var failed = rows.Values.Where(r => !r.Passed).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         foreach (var row in failed)
@@ -87,14 +107,30 @@ internal static class SweepCommand
             Console.WriteLine($"FAILED {row.Name}: {row.FirstProblem}");
         }
 
-        Console.WriteLine($"time: {total.Elapsed.TotalSeconds:F1} s for {models.Count} models ({(compile ? "generate and compile" : "generate only")}, {jobs} jobs)");
+        Console.WriteLine($"time: {total.Elapsed.TotalSeconds:F1} s for {swept} models ({(compile ? "generate and compile" : "generate only")}, {jobs} jobs)");
         var cannotSend = rows.Values.Where(r => !r.CanSend).GroupBy(r => r.Protocol).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
-        Console.WriteLine($"can send: {rows.Values.Count(r => r.CanSend)} of {models.Count} (cannot yet: {string.Join(", ", cannotSend)})");
-        Console.WriteLine($"{models.Count - failed.Count} passed, {failed.Count} failed");
+        Console.WriteLine($"can send: {rows.Values.Count(r => r.CanSend)} of {swept} (cannot yet: {string.Join(", ", cannotSend)})");
+        Console.WriteLine($"paginators: {rows.Values.Sum(r => r.PaginatorsGenerated)} generated of {rows.Values.Sum(r => r.PaginatorsDefined)} defined");
+        Console.WriteLine($"waiters: {rows.Values.Sum(r => r.WaitersGenerated)} generated of {rows.Values.Sum(r => r.WaitersDefined)} defined");
+        Console.WriteLine($"{swept - failed.Count} passed, {failed.Count} failed");
         return failed.Count == 0 ? 0 : 1;
     }
 
     internal sealed record ModelFile(string Name, string Path);
+
+    /// <summary>How each generated waiter's definition starts (one per waiter in <c>{Client}.Waiters.g.cs</c>).</summary>
+    private const string WaiterDefinitionMarker = "private static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<";
+
+    private static int CountOccurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     internal static IEnumerable<ModelFile> FindModels(string folder)
     {
@@ -135,15 +171,22 @@ internal static class SweepCommand
         return new string(buffer, 0, read).Contains("\"smithy\"", StringComparison.Ordinal);
     }
 
-    internal static SweepRow Sweep(ModelFile model, bool compile)
+    internal static SweepRow Sweep(ModelFile model, bool compile, string? protocol = null)
     {
         var row = new SweepRow { Name = model.Name };
         try
         {
             var text = File.ReadAllText(model.Path);
             var generate = Stopwatch.StartNew();
-            var input = CompanionFiles.With(new SpecInput(model.Path, text, SpecOptions.Default));
+            var input = CompanionFiles.With(new SpecInput(model.Path, text, SpecOptions.Default with { Protocol = protocol }));
             var parsed = SpecPipeline.Parse(input, default);
+            if (protocol is not null && parsed.Model is { } listed
+                && !string.Equals(listed.Metadata.Protocol.DisplayName(), protocol, StringComparison.OrdinalIgnoreCase))
+            {
+                row.LeftOut = true; // the model does not list the protocol (the generator's CG0010)
+                return row;
+            }
+
             var named = SpecPipeline.Name(parsed, default);
             var emitted = SpecPipeline.Emit(named, default);
             generate.Stop();
@@ -154,6 +197,12 @@ internal static class SweepCommand
             row.Shapes = parsed.Model?.Shapes.Count ?? 0;
             row.Lines = emitted.Files.Sum(f => CountLines(f.Source));
             row.Files = emitted.Files.Count;
+            row.PaginatorsDefined = parsed.Model?.Paginators.Count ?? 0;
+            row.PaginatorsGenerated = emitted.Files.Count(f => named.Model is { } code && code.Paginators.Any(p => f.HintName == code.Namespace + "/" + p.TypeName + ".g.cs"));
+            row.WaitersDefined = parsed.Model?.Waiters.Count ?? 0;
+            row.WaitersGenerated = named.Model is { } waiting
+                ? emitted.Files.Where(f => f.HintName == waiting.Namespace + "/" + waiting.ClientName + ".Waiters.g.cs").Sum(f => CountOccurrences(f.Source, WaiterDefinitionMarker))
+                : 0;
             foreach (var diagnostic in emitted.Diagnostics)
             {
                 var severity = Generator.Diagnostics.DiagnosticDescriptors.ById(diagnostic.Id).DefaultSeverity;
@@ -228,11 +277,14 @@ internal static class SweepCommand
 /// <summary>One model's sweep result.</summary>
 internal sealed class SweepRow
 {
-    public const string Header = "model                                        protocol     send   ops  shapes   files     lines  gen ms  compile ms  errors  warnings  exceptions";
+    public const string Header = "model                                        protocol     send   ops  shapes   files     lines  gen ms  compile ms  errors  warnings  exceptions  paginators  waiters";
 
     public string Name { get; init; } = "";
 
     public string Protocol { get; set; } = "?";
+
+    /// <summary>Left out of a <c>--protocol</c> sweep: the model does not list that protocol.</summary>
+    public bool LeftOut { get; set; }
 
     /// <summary>Whether the generated client can send (its protocol has a generator).</summary>
     public bool CanSend { get; set; }
@@ -261,10 +313,22 @@ internal sealed class SweepRow
 
     public string? FirstProblem { get; set; }
 
+    /// <summary>Paginators the model defines (companion file or Smithy traits).</summary>
+    public int PaginatorsDefined { get; set; }
+
+    /// <summary>Paginator types generated (a paginator that does not fit its operation is an error diagnostic instead).</summary>
+    public int PaginatorsGenerated { get; set; }
+
+    /// <summary>Waiters the model defines (companion file or Smithy traits).</summary>
+    public int WaitersDefined { get; set; }
+
+    /// <summary>Waiters generated (one that does not fit its operation is an error diagnostic instead).</summary>
+    public int WaitersGenerated { get; set; }
+
     public bool Passed => GeneratorExceptions == 0 && GeneratorErrors == 0 && GeneratorWarnings == 0 && CompileErrors == 0 && CompileWarnings == 0;
 
     public string Format() => string.Format(
         CultureInfo.InvariantCulture,
-        "{0,-44} {1,-12} {2,-4} {3,5} {4,7} {5,7} {6,9} {7,7} {8,11} {9,7} {10,9} {11,11}",
-        Name, Protocol, CanSend ? "yes" : "no", Operations, Shapes, Files, Lines, GenerateMs, CompileMs, GeneratorErrors + CompileErrors, GeneratorWarnings + CompileWarnings, GeneratorExceptions);
+        "{0,-44} {1,-12} {2,-4} {3,5} {4,7} {5,7} {6,9} {7,7} {8,11} {9,7} {10,9} {11,11} {12,11} {13,8}",
+        Name, Protocol, CanSend ? "yes" : "no", Operations, Shapes, Files, Lines, GenerateMs, CompileMs, GeneratorErrors + CompileErrors, GeneratorWarnings + CompileWarnings, GeneratorExceptions, PaginatorsGenerated + "/" + PaginatorsDefined, WaitersGenerated + "/" + WaitersDefined);
 }

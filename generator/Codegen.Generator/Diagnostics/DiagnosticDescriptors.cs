@@ -49,6 +49,13 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidEndpointRule = Create("CG0021", "An endpoint rule uses an unknown name or function, or a value of the wrong type", "{0}", DiagnosticSeverity.Error);
 
+    /// <summary>{0}: what is wrong with a paginator or waiter definition, and where in it.</summary>
+    public static readonly DiagnosticDescriptor InvalidPagingDefinition = Create("CG0022", "A paginator or waiter definition is malformed or does not fit its operation", "{0}", DiagnosticSeverity.Error);
+
+    /// <summary>{0}: the part (result key, output token, acceptor); {1}: the expression; {2}: whose it is; {3}: the JMESPath error kind; {4}: what is wrong.</summary>
+    public static readonly DiagnosticDescriptor InvalidPagingExpression = Create("CG0023", "A JMESPath expression of a paginator, waiter or endpoint context parameter cannot be compiled",
+        "the {0} '{1}' of {2} cannot be compiled ({3}): {4}", DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> Table = new()
     {
         [MalformedJson.Id] = MalformedJson,
@@ -64,6 +71,8 @@ internal static class DiagnosticDescriptors
         [DuplicateOutput.Id] = DuplicateOutput,
         [InvalidEndpointRuleSet.Id] = InvalidEndpointRuleSet,
         [InvalidEndpointRule.Id] = InvalidEndpointRule,
+        [InvalidPagingDefinition.Id] = InvalidPagingDefinition,
+        [InvalidPagingExpression.Id] = InvalidPagingExpression,
     };
 
     public static DiagnosticDescriptor ById(string id) => Table[id];

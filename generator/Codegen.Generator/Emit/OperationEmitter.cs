@@ -34,7 +34,24 @@ internal static class OperationEmitter
         w.OpenBrace();
         w.CloseBrace();
         w.Line();
-        w.Line($"public {Runtime}.Operations.OperationInfo Info {{ get; }} = new {Runtime}.Operations.OperationInfo(global::{model.Namespace}.{model.OperationsName}.Service, {CSharp.Literal(op.Name)}, {CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, {(op.RequiresSigning ? "true" : "false")});");
+        var infoOptions = new System.Collections.Generic.List<string>();
+        if (model.Types.Any(t => t.Role == TypeRole.Response && t.TypeName == operation.ResponseTypeName && TypeExpressions.StreamingPayload(t) is not null))
+        {
+            infoOptions.Add("HasStreamingOutput = true");
+        }
+
+        if (op.UnsignedPayload)
+        {
+            infoOptions.Add("UnsignedPayload = true");
+        }
+
+        if (ChecksumInfo(model, operation) is { } checksum)
+        {
+            infoOptions.Add("Checksum = " + checksum);
+        }
+
+        var infoInitializer = infoOptions.Count == 0 ? "" : " { " + string.Join(", ", infoOptions) + " }";
+        w.Line($"public {Runtime}.Operations.OperationInfo Info {{ get; }} = new {Runtime}.Operations.OperationInfo(global::{model.Namespace}.{model.OperationsName}.Service, {CSharp.Literal(op.Name)}, {CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, {(op.RequiresSigning ? "true" : "false")}){infoInitializer};");
         w.Line();
         w.Line($"public bool IsWireSupported => {(protocol.CanSend ? "true" : "false")};");
         w.Line();
@@ -74,12 +91,20 @@ internal static class OperationEmitter
         protocol.WriteSerializeRequest(w, model, operation, hostPrefix);
         w.CloseBrace();
         w.Line();
-        w.Line($"public {response} DeserializeResponse({Runtime}.Http.AwsHttpResponse response)");
+        w.Line($"public {response} DeserializeResponse({Runtime}.Http.AwsHttpResponse response, {RequiredMembers.OptionsType}? options = null)");
         w.OpenBrace();
+        if (protocol.CanSend)
+        {
+            w.Line($"options ??= {RequiredMembers.OptionsType}.Default;");
+        }
+
         protocol.WriteDeserializeResponse(w, model, operation);
         w.CloseBrace();
         w.Line();
-        w.Line($"public {Runtime}.Errors.AwsServiceException DeserializeError({Runtime}.Http.AwsHttpResponse response) => global::{ns}.{model.ServiceName}ErrorReader.Read(response);");
+        w.Line($"public {Runtime}.Errors.AwsServiceException DeserializeError({Runtime}.Http.AwsHttpResponse response, {RequiredMembers.OptionsType}? options = null) =>");
+        w.Indent();
+        w.Line($"global::{ns}.{model.ServiceName}ErrorReader.Read(response, options ?? {RequiredMembers.OptionsType}.Default);");
+        w.Outdent();
         if (protocol.CanSend && hostPrefix is not null && op.HostPrefix!.Contains("{"))
         {
             w.Line();
@@ -110,6 +135,53 @@ internal static class OperationEmitter
     }
 
     /// <summary><c>if (request is not T typed) throw ...;</c></summary>
+    /// <summary>
+    /// The operation's <c>HttpChecksumInfo</c> expression, or null: the trait's members become the headers they are
+    /// bound to (the client reads them from the serialized request).
+    /// </summary>
+    private static string? ChecksumInfo(CodeModel model, CodeOperation operation)
+    {
+        var op = operation.Operation;
+        if (op.HttpChecksum is null && !op.HttpChecksumRequired)
+        {
+            return null;
+        }
+
+        var request = model.Types.FirstOrDefault(t => t.Role == TypeRole.Request && t.TypeName == operation.RequestTypeName);
+        string? Header(string? member) =>
+            member is null ? null : request?.Members.FirstOrDefault(m => m.Member.Name == member && m.Member.Location == HttpLocation.Header)?.WireName;
+
+        var parts = new System.Collections.Generic.List<string>();
+        if (op.HttpChecksum is { } trait)
+        {
+            if (Header(trait.RequestAlgorithmMember) is { } algorithmHeader)
+            {
+                parts.Add($"RequestAlgorithmHeader = {CSharp.Literal(algorithmHeader)}");
+            }
+
+            if (trait.RequestChecksumRequired)
+            {
+                parts.Add("RequestChecksumRequired = true");
+            }
+
+            if (Header(trait.RequestValidationModeMember) is { } modeHeader)
+            {
+                parts.Add($"ValidationModeHeader = {CSharp.Literal(modeHeader)}");
+            }
+
+            if (trait.ResponseAlgorithms.Count > 0)
+            {
+                parts.Add($"ResponseAlgorithms = new string[] {{ {string.Join(", ", trait.ResponseAlgorithms.Select(CSharp.Literal))} }}");
+            }
+        }
+        else
+        {
+            parts.Add("ContentMd5Required = true");
+        }
+
+        return $"new {Runtime}.Operations.HttpChecksumInfo {{ {string.Join(", ", parts)} }}";
+    }
+
     private static void WriteTypedRequest(SourceWriter w, string request, CodeOperation operation)
     {
         w.Line($"if (request is not {request} typed)");
@@ -171,7 +243,7 @@ internal static class OperationEmitter
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"internal static class {model.ServiceName}ErrorReader");
         w.OpenBrace();
-        w.Line($"public static {Runtime}.Errors.AwsServiceException Read({Runtime}.Http.AwsHttpResponse response)");
+        w.Line($"public static {Runtime}.Errors.AwsServiceException Read({Runtime}.Http.AwsHttpResponse response, {RequiredMembers.OptionsType} options)");
         w.OpenBrace();
         w.Line($"var error = {protocol.ErrorInfoExpression(model)};");
         var errors = protocol.CanSend ? model.Types.Where(t => t.Role == TypeRole.Error).ToList() : new System.Collections.Generic.List<CodeType>();

@@ -13,7 +13,12 @@ namespace Codegen.Generator.Emit;
 /// </summary>
 internal static class SpecEmitter
 {
-    public static EquatableArray<GeneratedFile> Emit(CodeModel model, CancellationToken cancellationToken = default)
+    /// <summary>The model's files; <paramref name="endpoints"/> are its compiled endpoint rules, which the client then uses.</summary>
+    public static EquatableArray<GeneratedFile> Emit(
+        CodeModel model,
+        CancellationToken cancellationToken = default,
+        Endpoints.EndpointRulesInfo? endpoints = null,
+        EquatableArray<Endpoints.OperationContextBinding> contextBindings = default)
     {
         var protocol = ProtocolGenerators.For(model.Metadata.Protocol);
         var files = new List<GeneratedFile>();
@@ -49,8 +54,13 @@ internal static class SpecEmitter
 
         files.Add(new GeneratedFile(root + model.BaseExceptionName + ".g.cs", ErrorEmitter.EmitBase(model)));
         files.Add(new GeneratedFile(root + model.OperationsName + ".g.cs", OperationEmitter.EmitOperationsClass(model)));
-        files.Add(new GeneratedFile(root + model.ClientName + ".g.cs", ClientEmitter.Emit(model, protocol.CanSend)));
+        files.Add(new GeneratedFile(root + model.ClientName + ".g.cs", ClientEmitter.Emit(model, protocol.CanSend, endpoints, contextBindings)));
         files.Add(new GeneratedFile(wire + model.ServiceName + "ErrorReader.g.cs", OperationEmitter.EmitErrorReader(model, protocol)));
+        if (protocol.CanSend && RequiredMembers.EmitZeroValues(model) is { } zeroValues)
+        {
+            files.Add(new GeneratedFile(wire + RequiredMembers.ZeroValuesClassName(model) + ".g.cs", zeroValues));
+        }
+
         foreach (var operation in model.Operations)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -7,7 +7,8 @@ namespace Codegen.Generator.Emit;
 /// Writes a structure as an immutable class: a constructor taking exactly the required members, init-only
 /// properties, a <c>With{Member}</c> copy for every member, a nested <c>Lenses</c> class, value equality (lists and
 /// maps by content) and a <c>ToString</c> that redacts sensitive members. Requests also implement
-/// <c>IAwsRequest&lt;TResponse&gt;</c>; responses carry <c>HttpStatus</c>.
+/// <c>IAwsRequest&lt;TResponse&gt;</c>; responses carry <c>HttpStatus</c>, and a response whose payload is a stream
+/// is <c>IDisposable</c> and <c>IAsyncDisposable</c> (disposing the stream releases the HTTP response).
 /// </summary>
 internal static class StructureEmitter
 {
@@ -38,6 +39,12 @@ internal static class StructureEmitter
         else if (isResponse)
         {
             interfaces += $", {Runtime}.Operations.IAwsResponse";
+        }
+
+        var disposablePayload = isResponse ? TypeExpressions.StreamingPayload(type) : null;
+        if (disposablePayload is not null)
+        {
+            interfaces += ", global::System.IDisposable, global::System.IAsyncDisposable";
         }
 
         w.Line($"{model.Accessibility} sealed partial class {name} : {interfaces}");
@@ -162,6 +169,10 @@ internal static class StructureEmitter
 
         WriteEquality(w, self, name, members, isResponse);
         WriteToString(w, name, members, isResponse);
+        if (disposablePayload is not null)
+        {
+            WriteDispose(w, disposablePayload);
+        }
 
         if (isRequest)
         {
@@ -246,6 +257,17 @@ internal static class StructureEmitter
         w.Line();
         w.Line("/// <summary>Whether two values differ in any member.</summary>");
         w.Line($"public static bool operator !=({self}? left, {self}? right) => !(left == right);");
+    }
+
+    /// <summary>Dispose of a response whose payload is a stream: the stream holds the HTTP response open until then.</summary>
+    private static void WriteDispose(SourceWriter w, CodeMember payload)
+    {
+        w.Line();
+        w.Line($"/// <summary>Disposes <see cref=\"{payload.PropertyName}\"/>, releasing the HTTP response (and its connection) it streams from.</summary>");
+        w.Line($"public void Dispose() => {payload.PropertyName}?.Dispose();");
+        w.Line();
+        w.Line($"/// <summary>Disposes <see cref=\"{payload.PropertyName}\"/>, releasing the HTTP response (and its connection) it streams from.</summary>");
+        w.Line($"public global::System.Threading.Tasks.ValueTask DisposeAsync() => {payload.PropertyName}?.DisposeAsync() ?? default;");
     }
 
     private static void WriteToString(SourceWriter w, string name, EquatableArray<CodeMember> members, bool isResponse)

@@ -11,7 +11,22 @@ internal static class TypeExpressions
     public static string PropertyType(CodeMember member) => member.Nullable ? member.Type.CSharpType + "?" : member.Type.CSharpType;
 
     /// <summary>Whether equality needs more than <c>EqualityComparer&lt;T&gt;.Default</c> (content comparison).</summary>
-    public static bool NeedsComparer(TypeRef type) => type.Kind is ShapeKind.List or ShapeKind.Map or ShapeKind.Blob or ShapeKind.Document;
+    public static bool NeedsComparer(TypeRef type) =>
+        type.Kind is ShapeKind.List or ShapeKind.Map or ShapeKind.Document || (type.Kind == ShapeKind.Blob && !type.Streaming);
+
+    /// <summary>The streaming payload member of a request or response, if it has one (a <c>System.IO.Stream</c>).</summary>
+    public static CodeMember? StreamingPayload(CodeType type)
+    {
+        foreach (var member in type.Members)
+        {
+            if (member.Type.Streaming && member.Member.Location == HttpLocation.Payload)
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>An expression for an <c>IEqualityComparer</c> of <paramref name="type"/> (nullable form when <paramref name="nullable"/>).</summary>
     public static string Comparer(TypeRef type, bool nullable)

@@ -44,6 +44,7 @@ internal static class ValidationEmitter
     private static bool HasChecks(TypeRef type, HashSet<string> withChecks) => type.Kind switch
     {
         ShapeKind.String => type.Min is not null || type.Max is not null || type.Pattern is not null,
+        ShapeKind.Blob when type.Streaming => false, // a stream's length is known only once it is read
         ShapeKind.Blob or ShapeKind.Byte or ShapeKind.Short or ShapeKind.Integer or ShapeKind.Long or ShapeKind.Float or ShapeKind.Double => type.Min is not null || type.Max is not null,
         ShapeKind.Structure or ShapeKind.Union => withChecks.Contains(type.CSharpType),
         ShapeKind.List or ShapeKind.Map => type.Min is not null || type.Max is not null || HasChecks(type.Element!, withChecks),
@@ -190,7 +191,7 @@ internal static class ValidationEmitter
 
                 break;
             case ShapeKind.Blob:
-                if (type.Min is not null || type.Max is not null)
+                if (!type.Streaming && (type.Min is not null || type.Max is not null))
                 {
                     w.Line($"context.Length({path}, {member}, {value}.Length, {Bound(type.Min)}, {Bound(type.Max)});");
                 }

@@ -50,6 +50,12 @@ internal sealed record TypeRef(ShapeKind Kind, string CSharpType, string ShapeNa
 
     /// <summary>The media type of a blob or string (Smithy <c>@mediaType</c>): a payload's <c>Content-Type</c>.</summary>
     public string? MediaType { get; init; }
+
+    /// <summary>A streaming blob: a <c>System.IO.Stream</c>, sent and received without buffering.</summary>
+    public bool Streaming { get; init; }
+
+    /// <summary>A streaming blob whose length the service needs before the body is sent.</summary>
+    public bool RequiresLength { get; init; }
 }
 
 internal sealed record CodeMember(MemberModel Member, string PropertyName, string ParameterName, TypeRef Type)
@@ -118,4 +124,25 @@ internal sealed record CodeModel(
 
     /// <summary>The file the endpoint rules came from.</summary>
     public string? EndpointRulesPath { get; init; }
+
+    /// <summary>The client settings the service adds to the rules' built-ins (S3's <c>ForcePathStyle</c>, ...).</summary>
+    public EquatableArray<ClientContextParam> ClientContextParams { get; init; } = EquatableArray<ClientContextParam>.Empty;
+
+    /// <summary>The paginators of the selected operations, each with the name of its generated type.</summary>
+    public EquatableArray<CodePaginator> Paginators { get; init; } = EquatableArray<CodePaginator>.Empty;
+
+    /// <summary>The file the paginators came from: where their diagnostics point.</summary>
+    public string? PaginatorsPath { get; init; }
+
+    /// <summary>The waiters of the selected operations, each with the name of its client method.</summary>
+    public EquatableArray<CodeWaiter> Waiters { get; init; } = EquatableArray<CodeWaiter>.Empty;
+
+    /// <summary>The file the waiters came from: where their diagnostics point.</summary>
+    public string? WaitersPath { get; init; }
 }
+
+/// <summary>A waiter and the name of its client method (<c>WaitUntil{Name}Async</c>).</summary>
+internal sealed record CodeWaiter(WaiterModel Waiter, string MethodName);
+
+/// <summary>A paginator and the name of its generated type (<c>{Operation}Paginator</c>, numbered if a shape has that name).</summary>
+internal sealed record CodePaginator(PaginatorModel Paginator, string TypeName);

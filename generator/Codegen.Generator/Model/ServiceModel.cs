@@ -25,6 +25,18 @@ internal sealed record ServiceModel(
 
     /// <summary>The file <see cref="EndpointRules"/> was read from (the model itself for Smithy): where their diagnostics point.</summary>
     public string? EndpointRulesPath { get; init; }
+
+    /// <summary>The paginated operations (botocore's <c>paginators-1.json</c>, or Smithy's <c>smithy.api#paginated</c> traits).</summary>
+    public EquatableArray<PaginatorModel> Paginators { get; init; } = EquatableArray<PaginatorModel>.Empty;
+
+    /// <summary>The file <see cref="Paginators"/> were read from (the model itself for Smithy): where their diagnostics point.</summary>
+    public string? PaginatorsPath { get; init; }
+
+    /// <summary>The waiters (botocore's <c>waiters-2.json</c>, or Smithy's <c>smithy.waiters#waitable</c> traits).</summary>
+    public EquatableArray<WaiterModel> Waiters { get; init; } = EquatableArray<WaiterModel>.Empty;
+
+    /// <summary>The file <see cref="Waiters"/> were read from (the model itself for Smithy): where their diagnostics point.</summary>
+    public string? WaitersPath { get; init; }
 }
 
 internal sealed record ServiceMetadata(
@@ -66,7 +78,29 @@ internal sealed record OperationModel(
     public EquatableArray<OperationContextParam> OperationContextParams { get; init; } = EquatableArray<OperationContextParam>.Empty;
     /// <summary>IAM details from the model's traits (Smithy only), for the policy the analyzers write.</summary>
     public OperationIam? Iam { get; init; }
+
+    /// <summary>
+    /// The operation's key in botocore's <c>operations</c> map when it differs from its <c>name</c>
+    /// (CloudFront's <c>ListDistributions</c> is named <c>ListDistributions2020_05_31</c>): companion files use the key.
+    /// </summary>
+    public string? ModelKey { get; init; }
+
+    /// <summary>The service accepts the body unsigned (botocore <c>authtype: v4-unsigned-body</c>, Smithy <c>@aws.auth#unsignedPayload</c>).</summary>
+    public bool UnsignedPayload { get; init; }
+
+    /// <summary>The flexible checksums of the payloads (botocore <c>httpChecksum</c>, Smithy <c>@aws.protocols#httpChecksum</c>).</summary>
+    public HttpChecksumModel? HttpChecksum { get; init; }
+
+    /// <summary>The legacy checksum trait (botocore/Smithy <c>httpChecksumRequired</c>): the request carries <c>Content-MD5</c>.</summary>
+    public bool HttpChecksumRequired { get; init; }
 }
+
+/// <summary>The <c>httpChecksum</c> trait: members name input members.</summary>
+internal sealed record HttpChecksumModel(
+    string? RequestAlgorithmMember,
+    bool RequestChecksumRequired,
+    string? RequestValidationModeMember,
+    EquatableArray<string> ResponseAlgorithms);
 
 internal enum ShapeKind
 {
@@ -161,7 +195,11 @@ internal sealed record ShapeModel(string Name, ShapeKind Kind, SourceSpan Positi
 
     public TimestampFormat TimestampFormat { get; init; }
 
+    /// <summary>A blob sent or received as a stream (botocore <c>streaming</c>, Smithy <c>@streaming</c>), or an event stream.</summary>
     public bool Streaming { get; init; }
+
+    /// <summary>A streaming blob whose length the service needs up front (botocore <c>requiresLength</c>, Smithy <c>@requiresLength</c>).</summary>
+    public bool RequiresLength { get; init; }
 
     /// <summary>Botocore <c>jsonvalue</c>: a string that holds JSON.</summary>
     public bool JsonValue { get; init; }
@@ -225,6 +263,12 @@ internal sealed record MemberModel(string Name, string Target, SourceSpan Positi
     public bool IdempotencyToken { get; init; }
 
     public bool JsonValue { get; init; }
+
+    /// <summary>
+    /// The member's blob is sent or received as a stream although its shape is not marked so (botocore puts
+    /// <c>streaming</c> on the member reference of S3's <c>Body</c>).
+    /// </summary>
+    public bool Streaming { get; init; }
 
     /// <summary>Smithy <c>@default</c>, as JSON text, for documentation.</summary>
     public string? DefaultValue { get; init; }

@@ -46,6 +46,35 @@ internal static class WireProtocols
         throw new System.ArgumentException("no protocol listed", nameof(listed));
     }
 
+    /// <summary>
+    /// The protocol <paramref name="requested"/> names (an item's <c>Protocol</c> metadata, by <see cref="DisplayName"/>,
+    /// case-insensitive) when <paramref name="listed"/> has it, else the preferred one; <paramref name="ignored"/> is
+    /// true when a request was made and could not be honoured.
+    /// </summary>
+    public static WireProtocol Choose(IReadOnlyCollection<WireProtocol> listed, string? requested, out bool ignored)
+    {
+        ignored = false;
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return Choose(listed);
+        }
+
+        foreach (var candidate in listed)
+        {
+            if (string.Equals(candidate.DisplayName(), requested!.Trim(), System.StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        ignored = true;
+        return Choose(listed);
+    }
+
+    /// <summary>The names of <paramref name="listed"/>, in preference order, for messages: <c>awsJson1_0, rpcv2Cbor</c>.</summary>
+    public static string DisplayNames(IReadOnlyCollection<WireProtocol> listed) =>
+        string.Join(", ", System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(Preference, p => System.Linq.Enumerable.Contains(listed, p)), p => p.DisplayName()));
+
     /// <summary>A botocore protocol name (<c>metadata.protocol(s)</c>); <c>json</c> needs the model's <c>jsonVersion</c>.</summary>
     public static WireProtocol? FromBotocore(string name, string? jsonVersion) => name switch
     {

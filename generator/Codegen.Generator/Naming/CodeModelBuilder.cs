@@ -99,6 +99,49 @@ internal sealed class CodeModelBuilder
             responseNames[operation.Name] = UniqueTypeName(Identifiers.ToPascalCase(operation.Name) + "Response", operation.Position, "the output of operation " + operation.Name);
         }
 
+        // Paginator types are named by rule too ({Operation}Paginator), for the operations that are generated.
+        var paginators = new List<CodePaginator>();
+        foreach (var paginator in _model.Paginators)
+        {
+            if (operations.Find(o => o.Name == paginator.Operation) is { } operation)
+            {
+                var typeName = UniqueTypeName(Identifiers.ToPascalCase(paginator.Operation) + "Paginator", operation.Position, "the paginator of operation " + paginator.Operation);
+                _takenFileNames.Add(typeName);
+                paginators.Add(new CodePaginator(paginator, typeName));
+            }
+            else if (!_model.Operations.Any(o => o.Name == paginator.Operation))
+            {
+                // Not filtered out: the model has no such operation.
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPagingDefinition, _model.PaginatorsPath ?? _model.SpecPath, paginator.Position,
+                    $"there is a paginator for operation '{paginator.Operation}', which the model does not have; it is not generated"));
+            }
+        }
+
+        // Waiters are methods of the client, WaitUntil{Name}Async, for the operations that are generated.
+        var waiters = new List<CodeWaiter>();
+        var waiterMethods = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var waiter in _model.Waiters)
+        {
+            var waiterPath = _model.WaitersPath ?? _model.SpecPath;
+            if (operations.Find(o => o.Name == waiter.Operation) is not null)
+            {
+                var method = "WaitUntil" + Identifiers.ToPascalCase(waiter.Name) + "Async";
+                if (!waiterMethods.Add(method) || operations.Any(o => Identifiers.ToPascalCase(o.Name) + "Async" == method))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPagingDefinition, waiterPath, waiter.Position,
+                        $"the waiter '{waiter.Name}' would be the client method {method}, which another waiter or an operation already is; it is not generated"));
+                    continue;
+                }
+
+                waiters.Add(new CodeWaiter(waiter, method));
+            }
+            else if (!_model.Operations.Any(o => o.Name == waiter.Operation))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPagingDefinition, waiterPath, waiter.Position,
+                    $"the waiter '{waiter.Name}' polls operation '{waiter.Operation}', which the model does not have; it is not generated"));
+            }
+        }
+
         // 2. Which shapes are reached, and how.
         var reached = Reach(operations);
         var usedAsMember = new HashSet<string>(StringComparer.Ordinal);
@@ -216,6 +259,11 @@ internal sealed class CodeModelBuilder
             OperationsName = operationsName,
             EndpointRules = _model.EndpointRules,
             EndpointRulesPath = _model.EndpointRulesPath,
+            ClientContextParams = _model.ClientContextParams,
+            Paginators = paginators.ToEquatableArray(),
+            PaginatorsPath = _model.PaginatorsPath,
+            Waiters = waiters.OrderBy(w => w.MethodName, StringComparer.Ordinal).ToEquatableArray(),
+            WaitersPath = _model.WaitersPath,
         };
     }
 
@@ -380,6 +428,11 @@ internal sealed class CodeModelBuilder
                 typeRef = typeRef with { JsonValue = true };
             }
 
+            if (member.Streaming && typeRef is { Kind: ShapeKind.Blob, Streaming: false })
+            {
+                typeRef = StreamingBlob(typeRef.ShapeName, _shapes[typeRef.ShapeName]);
+            }
+
             result.Add(new CodeMember(member, name, parameter, typeRef)
             {
                 Sensitive = member.Sensitive || typeRef.Sensitive,
@@ -450,6 +503,9 @@ internal sealed class CodeModelBuilder
                     Max = shape.Max,
                 };
                 break;
+            case ShapeKind.Blob when shape.Streaming:
+                result = StreamingBlob(shapeName, shape);
+                break;
             default:
                 var (type, isValueType) = ScalarType(shape);
                 result = new TypeRef(shape.Kind, type, shapeName)
@@ -470,6 +526,16 @@ internal sealed class CodeModelBuilder
         _typeRefs[shapeName] = result;
         return result;
     }
+
+    /// <summary>A streaming blob: never buffered, the caller's stream goes out as is and the response's body comes back as one.</summary>
+    private static TypeRef StreamingBlob(string shapeName, ShapeModel shape) =>
+        new(ShapeKind.Blob, "global::System.IO.Stream", shapeName)
+        {
+            Streaming = true,
+            RequiresLength = shape.RequiresLength,
+            Sensitive = shape.Sensitive,
+            MediaType = shape.MediaType,
+        };
 
     private (string Type, bool IsValueType) ScalarType(ShapeModel shape) => shape.Kind switch
     {

@@ -4,12 +4,18 @@ namespace Codegen.Generator.Naming;
 
 /// <summary>
 /// Per-spec options from the MSBuild item's metadata: <c>Namespace</c>, <c>Operations</c> (a filter),
-/// <c>Accessibility</c> (public or internal), and whether the model's endpoint rules, paginators and waiters are
+/// <c>Accessibility</c> (public or internal), <c>Protocol</c> (one of the protocols the model lists), and whether the model's endpoint rules, paginators and waiters are
 /// used (<c>EndpointRules="false"</c> and so on turn them off, for a companion file and a Smithy trait alike).
 /// </summary>
 internal sealed record SpecOptions(string? Namespace, EquatableArray<string> Operations, bool IsPublic, string? InvalidAccessibility)
 {
     public static readonly SpecOptions Default = new(null, EquatableArray<string>.Empty, true, null);
+
+    /// <summary>
+    /// The protocol the item's <c>Protocol</c> metadata asks for (e.g. <c>rpcv2Cbor</c>), among those the model lists;
+    /// null for the preferred one.
+    /// </summary>
+    public string? Protocol { get; init; }
 
     /// <summary>The companion kinds the item turns off, one bit per <see cref="CompanionKind"/>.</summary>
     public int CompanionsOff { get; init; }

@@ -12,8 +12,10 @@ namespace Codegen.Generator.Protocols;
 /// <remarks>
 /// In the statements it writes, the generated operation class has these locals in scope: <c>typed</c> (the request,
 /// of the operation's request type) and <c>options</c> (the <c>SerializationOptions</c>, never null) in
-/// <c>SerializeRequest</c>; <c>response</c> (the <c>AwsHttpResponse</c>) in <c>DeserializeResponse</c> and the error
-/// reader; and <c>error</c> (the <c>AwsErrorInfo</c>) when a modelled error is read.
+/// <c>SerializeRequest</c>; <c>response</c> (the <c>AwsHttpResponse</c>) and <c>options</c> (the
+/// <c>DeserializationOptions</c>, never null) in <c>DeserializeResponse</c> and the error reader; and <c>error</c> (the
+/// <c>AwsErrorInfo</c>) when a modelled error is read. Readers treat a missing required member with
+/// <see cref="Emit.RequiredMembers.WriteMissingChecks"/>, the same for every protocol.
 /// </remarks>
 internal interface IProtocolGenerator
 {
@@ -45,10 +47,28 @@ internal interface IProtocolGenerator
 /// <summary>Code every protocol writes the same way.</summary>
 internal static class RequestCode
 {
-    /// <summary><c>return new AwsHttpRequest(...)</c>, with the host prefix when the operation has one.</summary>
-    public static void Return(SourceWriter w, string method, string path, string headers, string body, string? hostPrefix)
+    /// <summary>
+    /// <c>return new AwsHttpRequest(...)</c>, with the host prefix when the operation has one, and the streaming
+    /// payload (<paramref name="bodyStream"/>, an expression of a <c>Stream?</c>) when the body is one.
+    /// </summary>
+    public static void Return(SourceWriter w, string method, string path, string headers, string body, string? hostPrefix, string? bodyStream = null, bool requiresLength = false)
     {
         var create = $"new {TypeExpressions.Runtime}.Http.AwsHttpRequest({method}, {path}, {headers}, {body})";
-        w.Line(hostPrefix is null ? $"return {create};" : $"return {create} {{ HostPrefix = {hostPrefix} }};");
+        var initializers = new List<string>();
+        if (hostPrefix is not null)
+        {
+            initializers.Add($"HostPrefix = {hostPrefix}");
+        }
+
+        if (bodyStream is not null)
+        {
+            initializers.Add($"BodyStream = {bodyStream}");
+            if (requiresLength)
+            {
+                initializers.Add("RequiresLength = true");
+            }
+        }
+
+        w.Line(initializers.Count == 0 ? $"return {create};" : $"return {create} {{ {string.Join(", ", initializers)} }};");
     }
 }

@@ -1,5 +1,6 @@
 using Codegen.Generator.Model;
 using Codegen.Generator.Protocols.AwsJson;
+using Codegen.Generator.Protocols.Cbor;
 using Codegen.Generator.Protocols.RestJson;
 
 namespace Codegen.Generator.Protocols;
@@ -16,6 +17,7 @@ internal static class ProtocolGenerators
     {
         WireProtocol.AwsJson1_0 or WireProtocol.AwsJson1_1 => AwsJsonProtocol.Instance,
         WireProtocol.RestJson1 => RestJsonProtocol.Instance,
+        WireProtocol.RpcV2Cbor => CborProtocol.Instance,
         _ => NotImplementedProtocol.Instance,
     };
 }

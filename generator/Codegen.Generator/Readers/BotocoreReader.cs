@@ -19,6 +19,9 @@ internal sealed class BotocoreReader
 {
     private readonly string _path;
     private readonly DiagnosticBag _diagnostics;
+
+    // The item's Protocol metadata (null: the preferred protocol among those the model lists).
+    private string? _requestedProtocol;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, ShapeModel> _shapes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _shapeJson = new(StringComparer.Ordinal);
@@ -33,10 +36,14 @@ internal sealed class BotocoreReader
     public static bool Recognizes(JsonObject root) =>
         root["metadata"] is not null && (root["shapes"] is not null || root["operations"] is not null);
 
-    public static ReadResult Read(string path, JsonObject root, CancellationToken cancellationToken)
+    public static ReadResult Read(string path, JsonObject root, CancellationToken cancellationToken) =>
+        Read(path, root, requestedProtocol: null, cancellationToken);
+
+    /// <summary>The model, with the protocol <paramref name="requestedProtocol"/> names if the model lists it (CG0010 if not).</summary>
+    public static ReadResult Read(string path, JsonObject root, string? requestedProtocol, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag(path);
-        var reader = new BotocoreReader(path, diagnostics, cancellationToken);
+        var reader = new BotocoreReader(path, diagnostics, cancellationToken) { _requestedProtocol = requestedProtocol };
         var model = reader.ReadModel(root);
         return new ReadResult(model, diagnostics.Items.ToEquatableArray());
     }
@@ -167,11 +174,18 @@ internal sealed class BotocoreReader
         }
 
         var xmlNamespace = metadata.GetString("xmlNamespace");
+        var chosen = WireProtocols.Choose(listed, _requestedProtocol, out var ignored);
+        if (ignored)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.InvalidOption, metadata["protocols"] ?? metadata["protocol"] ?? metadata,
+                "Protocol", _requestedProtocol!, "one of the protocols this model lists (" + WireProtocols.DisplayNames(listed) + ")", chosen.DisplayName() + " is used");
+        }
+
         return new ServiceMetadata(
             ServiceId: serviceId,
             ServiceFullName: metadata.GetString("serviceFullName"),
             ApiVersion: metadata.GetString("apiVersion") ?? string.Empty,
-            Protocol: WireProtocols.Choose(listed),
+            Protocol: chosen,
             TargetPrefix: metadata.GetString("targetPrefix"),
             EndpointPrefix: endpointPrefix ?? serviceId.ToLowerInvariant().Replace(' ', '-'),
             SigningName: metadata.GetString("signingName") ?? endpointPrefix ?? serviceId.ToLowerInvariant(),
@@ -229,12 +243,25 @@ internal sealed class BotocoreReader
             Position: DiagnosticBag.NameSpan(property))
         {
             HostPrefix = op.GetObject("endpoint")?.GetString("hostPrefix"),
+            ModelKey = property.Name == name ? null : property.Name,
             StaticContextParams = Endpoints.EndpointContextParamsReader.StaticContextParams(op["staticContextParams"]),
             OperationContextParams = Endpoints.EndpointContextParamsReader.OperationContextParams(op["operationContextParams"]),
+            UnsignedPayload = authType == "v4-unsigned-body",
+            HttpChecksum = ReadHttpChecksum(op.GetObject("httpChecksum")),
+            HttpChecksumRequired = op.GetBoolean("httpChecksumRequired"),
         };
     }
 
     private const string Unresolved = "\0unresolved";
+
+    /// <summary>The <c>httpChecksum</c> trait, the same object in botocore and Smithy.</summary>
+    internal static HttpChecksumModel? ReadHttpChecksum(JsonObject? trait) => trait is null
+        ? null
+        : new HttpChecksumModel(
+            trait.GetString("requestAlgorithmMember"),
+            trait.GetBoolean("requestChecksumRequired"),
+            trait.GetString("requestValidationModeMember"),
+            (trait.GetArray("responseAlgorithms")?.Items.OfType<JsonString>().Select(s => s.Value) ?? Enumerable.Empty<string>()).ToEquatableArray());
 
     /// <summary>Reads <c>{"shape": "Name"}</c> (or an inline definition) under <paramref name="key"/>.</summary>
     private string? ReadShapeReference(JsonObject owner, string key, string inlineName, string context)
@@ -349,6 +376,7 @@ internal sealed class BotocoreReader
             Pattern = json.GetString("pattern"),
             TimestampFormat = ReadTimestampFormat(json),
             Streaming = json.GetBoolean("streaming") || json.GetBoolean("eventstream"),
+            RequiresLength = json.GetBoolean("requiresLength"),
             JsonValue = json.GetBoolean("jsonvalue"),
             Sparse = json.GetBoolean("sparse"),
             Flattened = json.GetBoolean("flattened"),
@@ -515,6 +543,7 @@ internal sealed class BotocoreReader
             TimestampFormat = ReadTimestampFormat(json),
             IdempotencyToken = json.GetBoolean("idempotencyToken"),
             JsonValue = json.GetBoolean("jsonvalue"),
+            Streaming = json.GetBoolean("streaming"),
             HostLabel = json.GetBoolean("hostLabel"),
             ContextParam = Endpoints.EndpointContextParamsReader.ContextParam(json["contextParam"]),
         };

@@ -42,12 +42,12 @@ internal static class ModelReader
 
         if (SmithyReader.Recognizes(rootObject))
         {
-            return CompanionReader.Attach(SmithyReader.Read(path, rootObject, cancellationToken), input, rootObject, cancellationToken);
+            return CompanionReader.Attach(SmithyReader.Read(path, rootObject, input.Options.Protocol, cancellationToken), input, rootObject, cancellationToken);
         }
 
         if (BotocoreReader.Recognizes(rootObject))
         {
-            return CompanionReader.Attach(BotocoreReader.Read(path, rootObject, cancellationToken), input, smithyRoot: null, cancellationToken);
+            return CompanionReader.Attach(BotocoreReader.Read(path, rootObject, input.Options.Protocol, cancellationToken), input, smithyRoot: null, cancellationToken);
         }
 
         diagnostics.Add(DiagnosticDescriptors.UnknownFormat, root,

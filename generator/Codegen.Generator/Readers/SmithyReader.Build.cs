@@ -56,6 +56,7 @@ internal sealed partial class SmithyReader
             Pattern = TraitString(traits, SmithyTraits.Pattern, owner),
             TimestampFormat = ReadTimestampFormat(traits, owner),
             Streaming = traits.ContainsKey(SmithyTraits.Streaming),
+            RequiresLength = traits.ContainsKey(SmithyTraits.RequiresLength),
             Sparse = traits.ContainsKey(SmithyTraits.Sparse),
             XmlNamespace = ReadXmlNamespace(traits, owner),
             MediaType = TraitString(traits, SmithyTraits.MediaType, owner),
@@ -389,6 +390,9 @@ internal sealed partial class SmithyReader
             StaticContextParams = Endpoints.EndpointContextParamsReader.StaticContextParams(traits.TryGetValue(Endpoints.EndpointContextParamsReader.StaticContextParamsTrait, out var staticContext) ? staticContext : null),
             OperationContextParams = Endpoints.EndpointContextParamsReader.OperationContextParams(traits.TryGetValue(Endpoints.EndpointContextParamsReader.OperationContextParamsTrait, out var operationContext) ? operationContext : null),
             Iam = ReadIam(shape),
+            UnsignedPayload = traits.ContainsKey(SmithyTraits.UnsignedPayload),
+            HttpChecksum = BotocoreReader.ReadHttpChecksum(TraitObject(traits, SmithyTraits.HttpChecksum, owner)),
+            HttpChecksumRequired = traits.ContainsKey(SmithyTraits.HttpChecksumRequired),
         };
     }
 

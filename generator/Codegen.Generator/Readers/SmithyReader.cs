@@ -60,6 +60,9 @@ internal sealed partial class SmithyReader
 
     private readonly string _path;
     private readonly DiagnosticBag _diagnostics;
+
+    // The item's Protocol metadata (null: the preferred protocol among those the model lists).
+    private string? _requestedProtocol;
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SmithyShape> _shapes = new(StringComparer.Ordinal);
@@ -80,10 +83,14 @@ internal sealed partial class SmithyReader
 
     public static bool Recognizes(JsonObject root) => root["smithy"] is JsonString;
 
-    public static ReadResult Read(string path, JsonObject root, CancellationToken cancellationToken)
+    public static ReadResult Read(string path, JsonObject root, CancellationToken cancellationToken) =>
+        Read(path, root, requestedProtocol: null, cancellationToken);
+
+    /// <summary>The model, with the protocol <paramref name="requestedProtocol"/> names if the model lists it (CG0010 if not).</summary>
+    public static ReadResult Read(string path, JsonObject root, string? requestedProtocol, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag(path);
-        var reader = new SmithyReader(path, diagnostics, cancellationToken);
+        var reader = new SmithyReader(path, diagnostics, cancellationToken) { _requestedProtocol = requestedProtocol };
         var model = reader.ReadModel(root);
         return new ReadResult(model, diagnostics.Items.ToEquatableArray());
     }
@@ -148,6 +155,9 @@ internal sealed partial class SmithyReader
         }
 
         var operationModels = new List<OperationModel>();
+        var paginators = new List<PaginatorModel>();
+        var waiters = new List<WaiterModel>();
+        _service.Traits.TryGetValue(PaginatorReader.SmithyTrait, out var servicePaginated);
         foreach (var operation in operations)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -155,6 +165,14 @@ internal sealed partial class SmithyReader
             if (model is not null)
             {
                 operationModels.Add(model);
+                operation.Shape.Traits.TryGetValue(PaginatorReader.SmithyTrait, out var paginated);
+                if (PaginatorReader.ReadSmithy(model.Name, model.Position, paginated, servicePaginated, _diagnostics) is { } paginator)
+                {
+                    paginators.Add(paginator);
+                }
+
+                operation.Shape.Traits.TryGetValue(WaiterReader.SmithyTrait, out var waitable);
+                waiters.AddRange(WaiterReader.ReadSmithy(model.Name, waitable, _diagnostics));
             }
         }
 
@@ -166,6 +184,10 @@ internal sealed partial class SmithyReader
             shapeModels.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray())
         {
             ClientContextParams = Endpoints.EndpointContextParamsReader.ClientContextParams(_service.Traits.TryGetValue(Endpoints.EndpointContextParamsReader.ClientContextParamsTrait, out var clientContext) ? clientContext : null),
+            Paginators = paginators.OrderBy(p => p.Operation, StringComparer.Ordinal).ToEquatableArray(),
+            PaginatorsPath = paginators.Count == 0 ? null : _path,
+            Waiters = waiters.OrderBy(w => w.Name, StringComparer.Ordinal).ToEquatableArray(),
+            WaitersPath = waiters.Count == 0 ? null : _path,
         };
     }
 
@@ -325,7 +347,13 @@ internal sealed partial class SmithyReader
             return null;
         }
 
-        var protocol = WireProtocols.Choose(protocols);
+        var protocol = WireProtocols.Choose(protocols, _requestedProtocol, out var ignored);
+        if (ignored)
+        {
+            Report(DiagnosticDescriptors.InvalidOption, service.Position,
+                "Protocol", _requestedProtocol!, "one of the protocols this model lists (" + WireProtocols.DisplayNames(protocols) + ")", protocol.DisplayName() + " is used");
+        }
+
         _protocol = protocol;
         _restProtocol = protocol.HasHttpBindings();
         var queryCompatible = service.Has(SmithyTraits.AwsQueryCompatible);
@@ -336,13 +364,14 @@ internal sealed partial class SmithyReader
         var serviceId = string.IsNullOrEmpty(sdkId) ? service.ShortName : sdkId!;
         var endpointPrefix = awsService?.GetString("endpointPrefix") ?? serviceId.ToLowerInvariant().Replace(' ', '-');
         var signingName = TraitObject(service.Traits, SmithyTraits.SigV4, service.Id)?.GetString("name") ?? endpointPrefix;
-        var hasAwsJson = protocols.Any(p => p is WireProtocol.AwsJson1_0 or WireProtocol.AwsJson1_1);
+        // The service's shape name: awsJson's X-Amz-Target prefix and rpcv2Cbor's /service/{name} (botocore's targetPrefix).
+        var namesService = protocols.Any(p => p is WireProtocol.AwsJson1_0 or WireProtocol.AwsJson1_1 or WireProtocol.RpcV2Cbor);
         return new ServiceMetadata(
             ServiceId: serviceId,
             ServiceFullName: TraitString(service.Traits, SmithyTraits.Title, service.Id),
             ApiVersion: service.Json.GetString("version") ?? string.Empty,
             Protocol: protocol,
-            TargetPrefix: hasAwsJson ? service.ShortName : null,
+            TargetPrefix: namesService ? service.ShortName : null,
             EndpointPrefix: endpointPrefix,
             SigningName: signingName,
             AwsQueryCompatible: queryCompatible,

@@ -35,6 +35,10 @@ internal static class SmithyTraits
     public const string IdempotencyToken = "smithy.api#idempotencyToken";
     public const string Sparse = "smithy.api#sparse";
     public const string Streaming = "smithy.api#streaming";
+    public const string RequiresLength = "smithy.api#requiresLength";
+    public const string UnsignedPayload = "aws.auth#unsignedPayload";
+    public const string HttpChecksum = "aws.protocols#httpChecksum";
+    public const string HttpChecksumRequired = "smithy.api#httpChecksumRequired";
     public const string MediaType = "smithy.api#mediaType";
     public const string XmlAttribute = "smithy.api#xmlAttribute";
     public const string XmlFlattened = "smithy.api#xmlFlattened";

@@ -12,8 +12,10 @@ public sealed class AwsCredentials
     /// <param name="accessKeyId">The access key id, e.g. <c>AKIA...</c> or <c>ASIA...</c>.</param>
     /// <param name="secretAccessKey">The secret access key.</param>
     /// <param name="sessionToken">The session token of temporary credentials, or <see langword="null"/>.</param>
+    /// <param name="expiration">When temporary credentials stop working, or <see langword="null"/> for long-term keys.</param>
+    /// <param name="accountId">The AWS account the credentials belong to, when the source says so.</param>
     /// <exception cref="ArgumentException">The key id or the secret is empty.</exception>
-    public AwsCredentials(string accessKeyId, string secretAccessKey, string? sessionToken = null)
+    public AwsCredentials(string accessKeyId, string secretAccessKey, string? sessionToken = null, DateTimeOffset? expiration = null, string? accountId = null)
     {
         if (string.IsNullOrWhiteSpace(accessKeyId))
         {
@@ -28,6 +30,8 @@ public sealed class AwsCredentials
         AccessKeyId = accessKeyId;
         SecretAccessKey = secretAccessKey;
         SessionToken = string.IsNullOrEmpty(sessionToken) ? null : sessionToken;
+        Expiration = expiration;
+        AccountId = string.IsNullOrWhiteSpace(accountId) ? null : accountId.Trim();
     }
 
     /// <summary>The access key id (not secret, but identifies the account and principal).</summary>
@@ -39,13 +43,21 @@ public sealed class AwsCredentials
     /// <summary>The session token of temporary credentials, or <see langword="null"/>. Never logged or printed.</summary>
     public string? SessionToken { get; }
 
+    /// <summary>When the credentials expire, or <see langword="null"/> when they do not (long-term access keys).</summary>
+    public DateTimeOffset? Expiration { get; }
+
+    /// <summary>The account id the source reported with the credentials (SSO, STS, containers, credential_process), or <see langword="null"/>.</summary>
+    public string? AccountId { get; }
+
     /// <summary>
     /// The key id, masked to its first and last four characters; the secret is never shown and the token only
     /// as present or absent.
     /// </summary>
     public override string ToString() =>
         "AwsCredentials { AccessKeyId = " + MaskKeyId(AccessKeyId) +
-        ", SecretAccessKey = ***, SessionToken = " + (SessionToken is null ? "(none)" : "***") + " }";
+        ", SecretAccessKey = ***, SessionToken = " + (SessionToken is null ? "(none)" : "***")
+        + (Expiration is { } expiration ? ", Expiration = " + expiration.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)
+        + " }";
 
     internal static string MaskKeyId(string keyId) =>
         keyId.Length >= 12 ? keyId.Substring(0, 4) + "****" + keyId.Substring(keyId.Length - 4) : "****";

@@ -36,6 +36,18 @@ public static class SigV4Signer
     /// <summary>The payload hash that tells the service the body is not signed (S3 over HTTPS).</summary>
     public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
 
+    /// <summary>
+    /// The payload hash of an <c>aws-chunked</c> body whose chunks are signed (<see cref="SigV4ChunkSigner"/>),
+    /// with no trailer.
+    /// </summary>
+    public const string StreamingPayload = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
+
+    /// <summary>The payload hash of an <c>aws-chunked</c> body with signed chunks and a signed trailer.</summary>
+    public const string StreamingPayloadTrailer = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
+
+    /// <summary>The payload hash of an <c>aws-chunked</c> body with unsigned chunks and an unsigned trailer (over HTTPS).</summary>
+    public const string StreamingUnsignedPayloadTrailer = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
+
     /// <summary>The <c>X-Amz-Date</c> header name.</summary>
     public const string AmzDateHeader = "X-Amz-Date";
 
@@ -171,6 +183,29 @@ public static class SigV4Signer
 
         return new SigV4SigningResult(
             canonicalRequest, stringToSign, signature, signedHeaders.ToString(), scope, payloadHash, amzDate, authorization, toAdd);
+    }
+
+    /// <summary>
+    /// The signer of the chunks that follow a request signed with a streaming payload hash: <paramref name="seed"/>
+    /// is the result of <see cref="Sign"/> for the request's headers (its signature seeds the chain), and
+    /// <paramref name="credentials"/> must be the ones it was signed with. Dispose it when the body is sent.
+    /// </summary>
+    /// <exception cref="ArgumentException">The seed was not signed with a signed streaming payload hash.</exception>
+    public static SigV4ChunkSigner CreateChunkSigner(SigV4SigningResult seed, AwsCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (seed.PayloadHash is not (StreamingPayload or StreamingPayloadTrailer))
+        {
+            throw new ArgumentException(
+                "Chunk signatures follow a seed signed with payload hash " + StreamingPayload + " or " + StreamingPayloadTrailer
+                + ", not '" + seed.PayloadHash + "'.", nameof(seed));
+        }
+
+        // The scope is date/region/service/aws4_request; the key is derived from the same parts.
+        var parts = seed.CredentialScope.Split('/');
+        var key = DeriveSigningKey(credentials.SecretAccessKey, parts[0], parts[1], parts[2]);
+        return new SigV4ChunkSigner(key, seed.AmzDate, seed.CredentialScope, seed.Signature);
     }
 
     /// <summary>Formats a time the way <c>X-Amz-Date</c> carries it: <c>yyyyMMddTHHmmssZ</c> in UTC.</summary>

@@ -26,7 +26,23 @@ namespace Codegen.Runtime.Client;
 /// (<see cref="HttpRequestException"/>, <see cref="IOException"/>) and on attempt timeouts, with exponential
 /// backoff and full jitter. Each attempt resolves credentials and is signed again with a fresh time; the request
 /// is serialized once, so idempotency tokens stay the same across attempts. Cancellation through the caller's
-/// token is never retried and surfaces as <see cref="OperationCanceledException"/>.
+/// token is never retried and surfaces as <see cref="OperationCanceledException"/>. Retries draw on the client's
+/// retry quota (<see cref="AwsClientOptions.RetryQuotaCapacity"/>: 500 tokens, 5 per retry after an error, 10 after
+/// a timeout or connection failure, given back on success); an empty quota returns the error at once. A request
+/// refused for its signing time (<c>RequestTimeTooSkewed</c>, <c>InvalidSignatureException</c>,
+/// <c>SignatureDoesNotMatch</c>, ...) with a <c>Date</c> more than 4 minutes off teaches the client the service's
+/// clock, and is signed again with it once, at once.
+/// </para>
+/// <para>
+/// Bounds: each attempt has <see cref="AwsClientOptions.AttemptTimeout"/> (default 100 s) to send and read the
+/// whole response, the client's own connections <see cref="AwsClientOptions.ConnectTimeout"/> (10 s) to open, and a
+/// body larger than <see cref="AwsClientOptions.MaxResponseBodyBytes"/> (64 MiB) fails at once with
+/// <see cref="AwsResponseTooLargeException"/>, not retried.
+/// </para>
+/// <para>
+/// A streaming payload (<see cref="AwsHttpRequest.BodyStream"/>) is sent unbuffered and retried only when its
+/// stream can seek (it is rewound to where it stood); otherwise the first failure is final and says so. A
+/// streaming response payload is handed over unbuffered (<see cref="AwsHttpResponse.BodyStream"/>). See docs/streaming.md.
 /// </para>
 /// <para>
 /// Endpoints: see <see cref="AwsEndpoints"/> (regional rule or <see cref="AwsClientOptions.ServiceUrl"/> only;
@@ -39,19 +55,25 @@ public class AwsClient : IDisposable
     private readonly HttpClient httpClient;
     private readonly bool ownsHttpClient;
     private readonly IAwsCredentialsSource credentials;
+    private readonly IDisposable? ownedCredentials;
     private readonly int maxAttempts;
     private readonly TimeSpan? attemptTimeout;
     private readonly TimeSpan retryBaseDelay;
     private readonly TimeSpan maxBackoff;
+    private readonly long maxResponseBodyBytes;
     private readonly TimeProvider timeProvider;
     private readonly SigV4Options signingOptions;
     private readonly Validation.ValidationOptions validation;
+    private readonly DeserializationOptions deserialization;
+    private readonly RetryQuota retryQuota;
+    private readonly ClockSkew clockSkew = new();
     private int disposed;
 
     /// <summary>
     /// Creates a client. Uses <see cref="AwsClientOptions.HttpClient"/> when set (and does not dispose it);
-    /// otherwise creates its own <see cref="System.Net.Http.HttpClient"/> (no overall timeout, redirects not
-    /// followed, pooled connections recycled every 5 minutes so DNS changes are seen), disposed with this client.
+    /// otherwise creates its own <see cref="System.Net.Http.HttpClient"/> (no overall timeout: the attempt timeout
+    /// bounds each attempt; <see cref="AwsClientOptions.ConnectTimeout"/>; redirects not followed; no
+    /// decompression; pooled connections recycled every 5 minutes so DNS changes are seen), disposed with this client.
     /// </summary>
     /// <exception cref="ArgumentException">An option is invalid, or no region is configured.</exception>
     public AwsClient(AwsClientOptions options)
@@ -60,7 +82,9 @@ public class AwsClient : IDisposable
     }
 
     /// <summary>Creates a client that sends with <paramref name="httpClient"/>, which it never disposes.</summary>
-    /// <exception cref="ArgumentException">An option is invalid, or no region is configured.</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is invalid, no region is configured, or <paramref name="httpClient"/> follows redirects.
+    /// </exception>
     public AwsClient(AwsClientOptions options, HttpClient httpClient)
         : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), supplied: true)
     {
@@ -69,8 +93,14 @@ public class AwsClient : IDisposable
     private AwsClient(AwsClientOptions options, HttpClient? httpClient, bool supplied)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Region = ResolveRegion(options.Region);
+        var environment = options.Environment ?? Configuration.AwsEnvironment.Process;
+        Region = ResolveRegion(options.Region, options.Profile, environment);
         ServiceUrl = options.ServiceUrl;
+        UseFips = options.UseFips;
+        UseDualStack = options.UseDualStack;
+        UseGlobalEndpoint = options.UseGlobalEndpoint;
+        AccountIdEndpointMode = options.AccountIdEndpointMode;
+        S3 = (options.S3 ?? new S3Options()) with { }; // a copy: later changes to the options do not reach the client
         if (ServiceUrl is not null)
         {
             AwsEndpoints.Resolve("x", Region, ServiceUrl); // validates the URL
@@ -91,16 +121,54 @@ public class AwsClient : IDisposable
             throw new ArgumentException("RetryBaseDelay and MaxBackoff must not be negative.", nameof(options));
         }
 
-        credentials = options.Credentials ?? new EnvironmentCredentialsSource();
+        if (options.ConnectTimeout <= TimeSpan.Zero && options.ConnectTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("ConnectTimeout must be positive.", nameof(options));
+        }
+
+        if (options.RetryQuotaCapacity < 0)
+        {
+            throw new ArgumentException("RetryQuotaCapacity must not be negative.", nameof(options));
+        }
+
+        if (options.MaxResponseBodyBytes < 1)
+        {
+            throw new ArgumentException("MaxResponseBodyBytes must be at least 1.", nameof(options));
+        }
+
+        if (supplied && RedirectGuard.FollowsRedirects(httpClient!) == true)
+        {
+            throw new ArgumentException(
+                "The supplied HttpClient follows redirects (its handler's AllowAutoRedirect is true): a 3xx would send the signed "
+                + "request with its X-Amz-Security-Token to whatever host the Location header names. Give it a handler with "
+                + "AllowAutoRedirect = false (e.g. new SocketsHttpHandler { AllowAutoRedirect = false }).",
+                nameof(httpClient));
+        }
+
+        if (options.Credentials is null)
+        {
+            var chain = new Credentials.DefaultCredentialsChain(environment, options.Profile, Credentials.ProfileServices.Default);
+            ownedCredentials = chain;
+            credentials = chain;
+        }
+        else
+        {
+            credentials = options.Credentials;
+        }
+
         maxAttempts = options.MaxAttempts;
         attemptTimeout = options.AttemptTimeout == Timeout.InfiniteTimeSpan ? null : options.AttemptTimeout;
         retryBaseDelay = options.RetryBaseDelay;
         maxBackoff = options.MaxBackoff;
+        maxResponseBodyBytes = options.MaxResponseBodyBytes;
+        retryQuota = new RetryQuota(options.RetryQuotaCapacity);
         timeProvider = options.TimeProvider ?? TimeProvider.System;
         signingOptions = options.SigningOptions ?? SigV4Options.Default;
         validation = options.Validation ?? Validation.ValidationOptions.Default;
+        deserialization = options.Deserialization ?? DeserializationOptions.Default;
+
         ownsHttpClient = !supplied;
-        this.httpClient = supplied ? httpClient! : CreateHttpClient();
+        this.httpClient = supplied ? httpClient! : CreateHttpClient(options.ConnectTimeout);
     }
 
     /// <summary>The region requests are sent to and signed for.</summary>
@@ -108,6 +176,27 @@ public class AwsClient : IDisposable
 
     /// <summary>The endpoint override, or <see langword="null"/> for the regional AWS endpoint.</summary>
     public Uri? ServiceUrl { get; }
+
+    /// <summary>The client's clock (<see cref="AwsClientOptions.TimeProvider"/>): generated waiters wait on it.</summary>
+    protected TimeProvider Clock => timeProvider;
+
+    /// <summary>Whether the FIPS endpoints are asked for (<see cref="AwsClientOptions.UseFips"/>).</summary>
+    public bool UseFips { get; }
+
+    /// <summary>Whether the dual-stack endpoints are asked for (<see cref="AwsClientOptions.UseDualStack"/>).</summary>
+    public bool UseDualStack { get; }
+
+    /// <summary>The account-based endpoint mode (<see cref="AwsClientOptions.AccountIdEndpointMode"/>), or <see langword="null"/> for the rules' default.</summary>
+    public string? AccountIdEndpointMode { get; }
+
+    /// <summary>Whether a legacy global endpoint is asked for where the rules offer one (<see cref="AwsClientOptions.UseGlobalEndpoint"/>).</summary>
+    public bool UseGlobalEndpoint { get; }
+
+    /// <summary>
+    /// The S3 and S3 Control endpoint settings (<see cref="AwsClientOptions.S3"/>), copied when the client was created;
+    /// for the generated client's endpoint parameters (protected: the copy must not be changed from outside).
+    /// </summary>
+    protected S3Options S3 { get; }
 
     /// <summary>
     /// The endpoint for <paramref name="service"/>: <see cref="ServiceUrl"/> when set, otherwise
@@ -119,6 +208,16 @@ public class AwsClient : IDisposable
         return AwsEndpoints.Resolve(service.EndpointPrefix, Region, ServiceUrl);
     }
 
+    /// <summary>
+    /// The endpoint of one request from the service's endpoint rules, or <see langword="null"/> to use
+    /// <see cref="ResolveEndpoint(ServiceInfo)"/>. Generated clients of services with an endpoint rule set override it,
+    /// filling the rules' parameters from the client's settings and the request; the resolved headers are sent and
+    /// the auth scheme's signing name and region are signed with.
+    /// </summary>
+    /// <param name="request">The request being sent.</param>
+    /// <exception cref="Endpoints.EndpointResolutionException">The rules refuse the settings (e.g. FIPS where there is none).</exception>
+    protected virtual Endpoints.ResolvedEndpoint? ResolveEndpointRules(object request) => null;
+
     /// <summary>Sends a request and returns its response, retrying as the AWS "standard" mode does.</summary>
     /// <typeparam name="TResponse">The operation's response type.</typeparam>
     /// <param name="request">The request; its <see cref="IAwsRequest{TResponse}.Operation"/> serializes and deserializes it.</param>
@@ -127,7 +226,9 @@ public class AwsClient : IDisposable
     /// <exception cref="NotSupportedException">The operation's protocol has no generated serializer.</exception>
     /// <exception cref="AwsServiceException">The service answered with an error (after the retries it allows).</exception>
     /// <exception cref="TimeoutException">The last attempt timed out.</exception>
-    /// <exception cref="HttpRequestException">The last attempt failed to connect or transfer.</exception>
+    /// <exception cref="HttpRequestException">The last attempt failed to connect or transfer (a connection that ended mid-body included).</exception>
+    /// <exception cref="AwsRedirectRefusedException">A supplied HttpClient's handler followed a redirect; not retried.</exception>
+    /// <exception cref="AwsResponseTooLargeException">The response body is larger than <see cref="AwsClientOptions.MaxResponseBodyBytes"/>; not retried.</exception>
     /// <exception cref="AwsCredentialsException">The request needs signing and no credentials are available.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The client is disposed.</exception>
@@ -152,16 +253,31 @@ public class AwsClient : IDisposable
 
         // Serialized once: idempotency tokens and the body stay identical across attempts.
         var serialized = operation.SerializeRequest(request);
-        var uri = BuildUri(ResolveEndpoint(info.Service), serialized.Path, serialized.HostPrefix);
+        var target = ResolveEndpointRules(request) is { } ruled
+            ? EndpointTarget.FromRules(ruled, info, Region)
+            : RegionalTarget(info.Service);
+        var uri = BuildUri(target.Endpoint, serialized.Path, serialized.HostPrefix);
         var host = HostHeader(uri);
-        var headers = PrepareHeaders(serialized.Headers);
+        var headers = PrepareHeaders(target.AddHeadersTo(serialized.Headers));
+        if (await HttpChecksums.RequestChecksumAsync(info, serialized, headers, cancellationToken).ConfigureAwait(false) is { } checksum)
+        {
+            headers.Add(checksum);
+        }
+
         var invocationId = Guid.NewGuid().ToString();
+        var lastRetryCost = 0;
+        var skewCorrected = false;
+        var payload = StreamingPayload.Prepare(info, serialized, uri);
 
         for (var attempt = 1; ; attempt++)
         {
             var attemptCredentials = info.RequiresSigning
                 ? await credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false)
                 : null;
+            if (payload is not null)
+            {
+                await payload.StartAttemptAsync(attempt, signed: attemptCredentials is not null, cancellationToken).ConfigureAwait(false);
+            }
 
             AwsHttpResponse response;
             var timeoutSource = attemptTimeout is { } limit ? new CancellationTokenSource(limit, timeProvider) : null;
@@ -169,12 +285,17 @@ public class AwsClient : IDisposable
             try
             {
                 response = await SendAttemptAsync(
-                    info, serialized, uri, host, headers, invocationId, attempt, attemptCredentials, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+                    info, serialized, payload, uri, host, headers, invocationId, attempt, attemptCredentials, target, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // The attempt timeout (or the supplied HttpClient's own Timeout) fired, not the caller.
-                if (attempt >= maxAttempts)
+                if (attempt < maxAttempts && payload is { CanResend: false })
+                {
+                    throw new TimeoutException(TimeoutMessage(info, attempt) + " " + StreamingPayload.NotRetried, ex);
+                }
+
+                if (attempt >= maxAttempts || !retryQuota.TryAcquire(afterTimeout: true, out lastRetryCost))
                 {
                     throw new TimeoutException(TimeoutMessage(info, attempt), ex);
                 }
@@ -190,7 +311,12 @@ public class AwsClient : IDisposable
             catch (Exception ex) when (ex is HttpRequestException or IOException)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (attempt >= maxAttempts)
+                if (attempt < maxAttempts && payload is { CanResend: false })
+                {
+                    throw StreamingPayload.NotRetriedFailure(info, ex);
+                }
+
+                if (attempt >= maxAttempts || !retryQuota.TryAcquire(afterTimeout: true, out lastRetryCost))
                 {
                     throw;
                 }
@@ -206,11 +332,31 @@ public class AwsClient : IDisposable
 
             if (response.IsSuccess)
             {
-                return operation.DeserializeResponse(response);
+                retryQuota.OnSuccess(lastRetryCost);
+                try
+                {
+                    response = HttpChecksums.Validate(info, headers, response);
+                    return operation.DeserializeResponse(response, deserialization);
+                }
+                catch
+                {
+                    response.BodyStream?.Dispose(); // the response was not handed over: release the connection
+                    throw;
+                }
             }
 
-            var error = operation.DeserializeError(response);
-            if (attempt < maxAttempts && StandardRetry.IsRetryable(error, response.StatusCode))
+            var error = operation.DeserializeError(response, deserialization);
+            var canResend = payload is not { CanResend: false };
+            if (!skewCorrected && info.RequiresSigning && canResend && attempt < maxAttempts && clockSkew.TryCorrect(error, response, timeProvider))
+            {
+                // Signed again with the service's time: a corrected request, not a repeat, so no backoff and no quota.
+                // (An unsigned request carries no time to correct: its error is handled as any other.)
+                skewCorrected = true;
+                continue;
+            }
+
+            if (attempt < maxAttempts && canResend && StandardRetry.IsRetryable(error, response.StatusCode)
+                && retryQuota.TryAcquire(afterTimeout: false, out lastRetryCost))
             {
                 await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
                 continue;
@@ -234,26 +380,34 @@ public class AwsClient : IDisposable
     /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 0 && disposing && ownsHttpClient)
+        if (Interlocked.Exchange(ref disposed, 1) == 0 && disposing)
         {
-            httpClient.Dispose();
+            ownedCredentials?.Dispose();
+            if (ownsHttpClient)
+            {
+                httpClient.Dispose();
+            }
         }
     }
 
     private async Task<AwsHttpResponse> SendAttemptAsync(
         OperationInfo info,
         AwsHttpRequest serialized,
+        StreamingPayload? payload,
         Uri uri,
         string host,
         List<KeyValuePair<string, string>> headers,
         string invocationId,
         int attempt,
         AwsCredentials? attemptCredentials,
+        EndpointTarget target,
         CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(new HttpMethod(serialized.Method), uri);
         message.Headers.Host = host;
-        HttpContent? content = serialized.Body.IsEmpty ? null : new ReadOnlyMemoryContent(serialized.Body);
+        HttpContent? content = payload is not null
+            ? payload.CreateContent()
+            : serialized.Body.IsEmpty ? null : new ReadOnlyMemoryContent(serialized.Body);
 
         var sent = new List<KeyValuePair<string, string>>(headers.Count + 3)
         {
@@ -289,10 +443,10 @@ public class AwsClient : IDisposable
                 sent,
                 serialized.Body,
                 attemptCredentials,
-                Region,
-                info.Service.SigningName,
-                timeProvider.GetUtcNow(),
-                signingOptions);
+                target.SigningRegion,
+                target.SigningName,
+                timeProvider.GetUtcNow() + clockSkew.Offset,
+                payload?.SigningOptions(signingOptions) ?? signingOptions);
             foreach (var header in signature.HeadersToAdd)
             {
                 message.Headers.Remove(header.Key);
@@ -300,20 +454,107 @@ public class AwsClient : IDisposable
             }
         }
 
-        using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var responseHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
+        var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var handedOver = false;
+        try
         {
-            AddHeader(responseHeaders, header.Key, header.Value);
+            if (response.RequestMessage?.RequestUri is { } answered && answered != uri)
+            {
+                // A handler the constructor could not inspect followed a redirect (see RedirectGuard); not retried.
+                throw new AwsRedirectRefusedException(info.Service.ServiceId + " " + info.Name, uri, answered);
+            }
+
+            var responseHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in response.Headers)
+            {
+                AddHeader(responseHeaders, header.Key, header.Value);
+            }
+
+            foreach (var header in response.Content.Headers)
+            {
+                AddHeader(responseHeaders, header.Key, header.Value);
+            }
+
+            if (info.HasStreamingOutput && response.IsSuccessStatusCode)
+            {
+                // Unbuffered: the stream owns the response and releases it when the caller disposes it.
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                handedOver = true;
+                return new AwsHttpResponse((int)response.StatusCode, responseHeaders, ReadOnlyMemory<byte>.Empty)
+                {
+                    BodyStream = new Streaming.ResponseBodyStream(response, stream),
+                };
+            }
+
+            var body = await ReadBufferedBodyAsync(info, response.Content, cancellationToken).ConfigureAwait(false);
+            return new AwsHttpResponse((int)response.StatusCode, responseHeaders, body);
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    private EndpointTarget RegionalTarget(ServiceInfo service)
+    {
+        if (UseFips || UseDualStack)
+        {
+            // The regional rule knows no FIPS or dual-stack host names; only a service's endpoint rules do.
+            throw new NotSupportedException(
+                service.ServiceId + " was generated without its endpoint rule set, so UseFips and UseDualStack cannot be honoured: "
+                + "add the service's endpoint-rule-set-1.json beside the model, or set ServiceUrl to the endpoint wanted.");
         }
 
-        foreach (var header in response.Content.Headers)
+        return new(ResolveEndpoint(service), null, service.SigningName, Region);
+    }
+
+    /// <summary>
+    /// Reads the whole body into memory, at most <see cref="AwsClientOptions.MaxResponseBodyBytes"/> of it (counted
+    /// after any decompression the handler does, so a compression bomb stops at the limit too). A connection that
+    /// ends before the body does is an <see cref="HttpRequestException"/>, retried like any transfer failure.
+    /// </summary>
+    /// <remarks>
+    /// A successful response of an operation with a streaming payload bypasses this step: its stream goes to the
+    /// caller unread, so it is neither buffered nor limited here. Its error responses are buffered and limited.
+    /// </remarks>
+    private async Task<byte[]> ReadBufferedBodyAsync(OperationInfo info, HttpContent content, CancellationToken cancellationToken)
+    {
+        var declared = content.Headers.ContentLength;
+        if (declared > maxResponseBodyBytes)
         {
-            AddHeader(responseHeaders, header.Key, header.Value);
+            throw new AwsResponseTooLargeException(info.Service.ServiceId + " " + info.Name, maxResponseBodyBytes, declared);
         }
 
-        return new AwsHttpResponse((int)response.StatusCode, responseHeaders, body);
+        try
+        {
+            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var buffer = new MemoryStream(declared is { } length ? (int)length : 0);
+            var chunk = new byte[16 * 1024];
+            while (true)
+            {
+                var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return buffer.ToArray();
+                }
+
+                if (buffer.Length + read > maxResponseBodyBytes)
+                {
+                    throw new AwsResponseTooLargeException(info.Service.ServiceId + " " + info.Name, maxResponseBodyBytes, null);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException ex)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new HttpRequestException(
+                info.Service.ServiceId + " " + info.Name + ": the connection ended before the whole response body was received.", ex);
+        }
     }
 
     private Task BackoffAsync(int failedAttempt, CancellationToken cancellationToken)
@@ -397,33 +638,32 @@ public class AwsClient : IDisposable
         return uri.IsDefaultPort ? host : host + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string ResolveRegion(string? configured)
+    private static string ResolveRegion(string? configured, string? profile, Configuration.AwsEnvironment environment)
     {
-        var region = configured;
-        if (string.IsNullOrWhiteSpace(region))
+        var (region, source) = Configuration.DefaultRegionChain.FindWithSource(configured, profile, environment);
+        if (region is null)
         {
-            region = Environment.GetEnvironmentVariable("AWS_REGION");
+            throw new ArgumentException(
+                "No AWS region: set AwsClientOptions.Region, the AWS_REGION environment variable or the profile's region (or run on EC2).", "options");
         }
 
-        if (string.IsNullOrWhiteSpace(region))
+        try
         {
-            region = Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+            AwsEndpoints.ValidateRegion(region);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException("The region '" + region + "' from " + source + " is not a region name.", "options", e);
         }
 
-        if (string.IsNullOrWhiteSpace(region))
-        {
-            throw new ArgumentException("No AWS region: set AwsClientOptions.Region or the AWS_REGION environment variable.", "options");
-        }
-
-        region = region.Trim();
-        AwsEndpoints.ValidateRegion(region);
         return region;
     }
 
-    private static HttpClient CreateHttpClient()
+    private static HttpClient CreateHttpClient(TimeSpan connectTimeout)
     {
         var handler = new SocketsHttpHandler
         {
+            ConnectTimeout = connectTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.None,
             AllowAutoRedirect = false, // a 3xx is an AWS error (e.g. wrong region), not something to follow

@@ -12,7 +12,8 @@ public sealed class AwsClientOptions
 {
     /// <summary>
     /// The AWS region, e.g. <c>eu-west-1</c>: part of the default endpoint and of the signature's credential scope.
-    /// When <see langword="null"/>, the client reads <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>.
+    /// When <see langword="null"/>, the client follows <see cref="Configuration.DefaultRegionChain"/>: <c>AWS_REGION</c>,
+    /// <c>AWS_DEFAULT_REGION</c>, the profile's <c>region</c>, then the EC2 instance metadata service.
     /// Needed even with <see cref="ServiceUrl"/> (requests are still signed for a region).
     /// </summary>
     public string? Region { get; set; }
@@ -23,17 +24,96 @@ public sealed class AwsClientOptions
     /// </summary>
     public Uri? ServiceUrl { get; set; }
 
-    /// <summary>Where credentials come from; <see langword="null"/> (the default) means <see cref="EnvironmentCredentialsSource"/>.</summary>
+    /// <summary>
+    /// Whether to use the service's FIPS 140 endpoints (the endpoint rules' <c>UseFIPS</c>). A service or region without
+    /// them is an <see cref="Endpoints.EndpointResolutionException"/> when a call is made. Default <see langword="false"/>.
+    /// Needs the service's endpoint rule set (generated with the client); without one it is an error to set it.
+    /// </summary>
+    public bool UseFips { get; set; }
+
+    /// <summary>
+    /// Whether to use the service's dual-stack (IPv4 and IPv6) endpoints (the endpoint rules' <c>UseDualStack</c>).
+    /// Default <see langword="false"/>. Needs the service's endpoint rule set, as <see cref="UseFips"/> does.
+    /// </summary>
+    public bool UseDualStack { get; set; }
+
+    /// <summary>
+    /// Whether to use a service's legacy global endpoint where its rules still offer one (the rules'
+    /// <c>AWS::STS::UseGlobalEndpoint</c> and <c>AWS::S3::UseGlobalEndpoint</c>: <c>sts.amazonaws.com</c> and
+    /// <c>s3.amazonaws.com</c> for the regions that had them). Default <see langword="false"/>: the regional endpoint,
+    /// as the AWS SDKs do today.
+    /// </summary>
+    public bool UseGlobalEndpoint { get; set; }
+
+    /// <summary>
+    /// Whether account-based endpoints are used where a service has them (DynamoDB: <c>{account}.ddb.{region}.amazonaws.com</c>):
+    /// <c>preferred</c>, <c>disabled</c> or <c>required</c>, the rules' <c>AWS::Auth::AccountIdEndpointMode</c>;
+    /// <see langword="null"/> (the default) leaves it to the rules (<c>preferred</c>). The account id itself is not
+    /// taken from the credentials yet, so an account id in a table ARN is what selects such an endpoint, and
+    /// <c>required</c> without one is an <see cref="Endpoints.EndpointResolutionException"/>.
+    /// </summary>
+    public string? AccountIdEndpointMode { get; set; }
+
+    /// <summary>The endpoint settings of Amazon S3 and S3 Control (path style, acceleration, ARN regions); other services ignore them.</summary>
+    public S3Options S3 { get; set; } = new();
+
+    /// <summary>
+    /// Where credentials come from; <see langword="null"/> (the default) means <see cref="Codegen.Runtime.Credentials.DefaultCredentialsChain"/>
+    /// (environment, web identity, the shared config files, container, instance metadata), created for the client and
+    /// disposed with it.
+    /// </summary>
     public IAwsCredentialsSource? Credentials { get; set; }
+
+    /// <summary>
+    /// The profile of the shared config files (<c>~/.aws/config</c>, <c>~/.aws/credentials</c>) that the default
+    /// credential and region chains read; <see langword="null"/> means <c>AWS_PROFILE</c>, else <c>default</c>.
+    /// Not used for what <see cref="Credentials"/> and <see cref="Region"/> set.
+    /// </summary>
+    public string? Profile { get; set; }
+
+    /// <summary>
+    /// Where the default chains read environment variables, the home directory and the clock; <see langword="null"/>
+    /// means the process (<see cref="Configuration.AwsEnvironment.Process"/>). Tests and hosts with their own
+    /// configuration pass one of their own.
+    /// </summary>
+    public Configuration.AwsEnvironment? Environment { get; set; }
 
     /// <summary>The most attempts per call, the first one included (AWS "standard" retry mode). Default 3; at least 1.</summary>
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>
     /// The time one attempt may take, from sending the request to having read the whole response; an attempt that
-    /// takes longer is abandoned and retried. <see langword="null"/> (the default) means no per-attempt limit.
+    /// takes longer is abandoned and retried (a stalled or trickling endpoint cannot hang a call). Default
+    /// <see cref="DefaultAttemptTimeout"/> (100 seconds, the <see cref="System.Net.Http.HttpClient"/> default the
+    /// AWS SDK for .NET also uses); <see langword="null"/> or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// means no per-attempt limit.
     /// </summary>
-    public TimeSpan? AttemptTimeout { get; set; }
+    public TimeSpan? AttemptTimeout { get; set; } = DefaultAttemptTimeout;
+
+    /// <summary>
+    /// The time to open a connection (DNS, TCP and TLS) on the client's own <see cref="System.Net.Http.HttpClient"/>.
+    /// Default <see cref="DefaultConnectTimeout"/> (10 seconds). A supplied <see cref="HttpClient"/> keeps its own
+    /// handler's setting.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = DefaultConnectTimeout;
+
+    /// <summary>
+    /// The largest response body the client reads into memory, in bytes. A longer body (declared by
+    /// <c>Content-Length</c> or counted while reading, after decompression) fails the call with
+    /// <see cref="Http.AwsResponseTooLargeException"/> at once, without a retry. Default
+    /// <see cref="DefaultMaxResponseBodyBytes"/> (64 MiB; DynamoDB's largest responses are 16 MB). Streaming
+    /// payloads are never buffered and so not limited by this.
+    /// </summary>
+    public long MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
+
+    /// <summary>The default <see cref="AttemptTimeout"/>: 100 seconds.</summary>
+    public static TimeSpan DefaultAttemptTimeout { get; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The default <see cref="ConnectTimeout"/>: 10 seconds.</summary>
+    public static TimeSpan DefaultConnectTimeout { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The default <see cref="MaxResponseBodyBytes"/>: 64 MiB.</summary>
+    public const long DefaultMaxResponseBodyBytes = 64L * 1024 * 1024;
 
     /// <summary>
     /// The base of the exponential backoff: before retry <c>i</c> (0 for the first retry) the client waits a random
@@ -45,10 +125,20 @@ public sealed class AwsClientOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
+    /// The size of the client's retry quota (AWS "standard" mode): a token bucket shared by all calls of the client;
+    /// a retry after an error takes 5 tokens, after a timeout or connection failure 10; a call that succeeds gives
+    /// back what its last retry took (1 if it needed none). With the bucket empty, errors are returned without
+    /// retrying, so an outage is not made worse by every caller's retries. Default 500; 0 turns the quota off.
+    /// </summary>
+    public int RetryQuotaCapacity { get; set; } = 500;
+
+    /// <summary>
     /// An <see cref="System.Net.Http.HttpClient"/> to send with, e.g. from <c>IHttpClientFactory</c>. The client
     /// never disposes a supplied one. When <see langword="null"/>, the client creates its own and disposes it
     /// with itself. A supplied client's own <see cref="HttpClient.Timeout"/> still applies, and counts as an
-    /// attempt timeout.
+    /// attempt timeout. A supplied client must not follow redirects (a handler with <c>AllowAutoRedirect = false</c>;
+    /// the .NET default is <see langword="true"/>): one that would is refused when the AWS client is created, since it
+    /// would send the signed request and its session token to whatever host a 3xx names.
     /// </summary>
     public HttpClient? HttpClient { get; set; }
 
@@ -64,4 +154,12 @@ public sealed class AwsClientOptions
     /// <see cref="Validation.ValidationOptions.None"/> turns checking off.
     /// </summary>
     public Validation.ValidationOptions? Validation { get; set; }
+
+    /// <summary>
+    /// How responses are read; <see langword="null"/> means <see cref="Operations.DeserializationOptions.Default"/>
+    /// (a required member the service did not send takes its default or zero value).
+    /// <see cref="Operations.DeserializationOptions.Strict"/> makes such a response an
+    /// <see cref="Serialization.AwsDeserializationException"/>.
+    /// </summary>
+    public Operations.DeserializationOptions? Deserialization { get; set; }
 }

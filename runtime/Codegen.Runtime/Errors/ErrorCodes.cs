@@ -38,4 +38,19 @@ public static class ErrorCodes
         var normalized = Normalize(code!);
         return normalized.Length == 0 ? null : normalized;
     }
+
+    /// <summary>
+    /// The awsQuery code a query-compatible service (one that moved from awsQuery to a JSON or CBOR protocol) names
+    /// in <c>x-amzn-query-error: Code;Sender</c>, normalised; <see langword="null"/> without the header.
+    /// </summary>
+    public static string? QueryCompatibleCode(Http.AwsHttpResponse response)
+    {
+        if (response.GetHeader("x-amzn-query-error") is not { } queryError)
+        {
+            return null;
+        }
+
+        var semicolon = queryError.IndexOf(';');
+        return NormalizeOrNull(semicolon >= 0 ? queryError.Substring(0, semicolon) : queryError);
+    }
 }

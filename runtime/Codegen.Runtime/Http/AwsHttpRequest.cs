@@ -27,8 +27,20 @@ public sealed class AwsHttpRequest
     /// <summary>The protocol's headers (not the signature or transport headers).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
 
-    /// <summary>The body bytes.</summary>
+    /// <summary>The body bytes (empty when the body is <see cref="BodyStream"/>).</summary>
     public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>
+    /// A streaming payload (a blob member the model marks <c>streaming</c>): sent from its current position
+    /// without being buffered, and left open (the caller owns it). <see langword="null"/> when the body is <see cref="Body"/>.
+    /// </summary>
+    public System.IO.Stream? BodyStream { get; init; }
+
+    /// <summary>
+    /// The service needs the length of <see cref="BodyStream"/> up front (Smithy <c>@requiresLength</c>): a stream
+    /// that cannot tell its length (not seekable) is refused before anything is sent.
+    /// </summary>
+    public bool RequiresLength { get; init; }
 
     /// <summary>
     /// What goes before the endpoint's host name for this request (the operation's endpoint trait, with its
@@ -51,5 +63,5 @@ public sealed class AwsHttpRequest
     }
 
     /// <summary>Method and path only: header values and the body may hold secrets and are never printed.</summary>
-    public override string ToString() => Method + " " + Path + " (" + Body.Length + " bytes)";
+    public override string ToString() => Method + " " + Path + (BodyStream is null ? " (" + Body.Length + " bytes)" : " (stream)");
 }

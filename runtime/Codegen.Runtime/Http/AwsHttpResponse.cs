@@ -3,7 +3,10 @@ using System.Collections.Generic;
 
 namespace Codegen.Runtime.Http;
 
-/// <summary>A received HTTP response, fully buffered: what protocol deserializers read.</summary>
+/// <summary>
+/// A received HTTP response: what protocol deserializers read. Buffered (<see cref="Body"/>), except the success
+/// response of an operation with a streaming payload, whose body is <see cref="BodyStream"/>.
+/// </summary>
 public sealed class AwsHttpResponse
 {
     private static readonly IReadOnlyDictionary<string, string> NoHeaders =
@@ -23,8 +26,14 @@ public sealed class AwsHttpResponse
     /// <summary>The headers, keyed case-insensitively (several values of one header joined with a comma).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
-    /// <summary>The body bytes.</summary>
+    /// <summary>The body bytes (empty when the body is <see cref="BodyStream"/>).</summary>
     public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>
+    /// The unbuffered body of a streaming payload, which owns the HTTP response: whoever takes it (the generated
+    /// response type) disposes it. <see langword="null"/> when the body is buffered in <see cref="Body"/>.
+    /// </summary>
+    public System.IO.Stream? BodyStream { get; init; }
 
     /// <summary>Whether the status code is 2xx.</summary>
     public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
@@ -36,7 +45,7 @@ public sealed class AwsHttpResponse
     public string? RequestId => GetHeader("x-amzn-RequestId") ?? GetHeader("x-amz-request-id");
 
     /// <summary>Status only: the body may hold secrets and is never printed.</summary>
-    public override string ToString() => "HTTP " + StatusCode + " (" + Body.Length + " bytes)";
+    public override string ToString() => "HTTP " + StatusCode + (BodyStream is null ? " (" + Body.Length + " bytes)" : " (stream)");
 
     private static IReadOnlyDictionary<string, string> CaseInsensitive(IReadOnlyDictionary<string, string> headers)
     {

@@ -98,6 +98,9 @@ public sealed class ShapeText
                 case JsonElement document:
                     builder.Append(document.GetRawText());
                     break;
+                case System.IO.Stream:
+                    builder.Append("<stream>"); // a streaming payload: never read to be printed
+                    break;
                 case IFormattable formattable:
                     builder.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
                     break;

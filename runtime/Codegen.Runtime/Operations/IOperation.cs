@@ -29,9 +29,18 @@ public interface IOperation<TResponse>
     AwsHttpRequest SerializeRequest(IAwsRequest<TResponse> request, SerializationOptions? options = null);
 
     /// <summary>Reads a successful (2xx) HTTP response into the response type.</summary>
-    /// <exception cref="Serialization.AwsDeserializationException">The body is malformed or a value has the wrong type.</exception>
-    TResponse DeserializeResponse(AwsHttpResponse response);
+    /// <param name="response">The response.</param>
+    /// <param name="options">How to read it; <see langword="null"/> means <see cref="DeserializationOptions.Default"/>.</param>
+    /// <exception cref="Serialization.AwsDeserializationException">
+    /// The body is malformed, a value has the wrong type, or (with strict options) a required member is missing.
+    /// </exception>
+    TResponse DeserializeResponse(AwsHttpResponse response, DeserializationOptions? options = null);
 
-    /// <summary>Reads an unsuccessful HTTP response into the matching typed exception.</summary>
-    AwsServiceException DeserializeError(AwsHttpResponse response);
+    /// <summary>
+    /// Reads an unsuccessful HTTP response into the matching typed exception. A member of the error that cannot be
+    /// read is left unset: the error itself is never lost.
+    /// </summary>
+    /// <param name="response">The response.</param>
+    /// <param name="options">How to read it; <see langword="null"/> means <see cref="DeserializationOptions.Default"/>.</param>
+    AwsServiceException DeserializeError(AwsHttpResponse response, DeserializationOptions? options = null);
 }

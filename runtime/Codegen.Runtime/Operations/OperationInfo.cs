@@ -27,4 +27,20 @@ public sealed record OperationInfo(
     string Name,
     string HttpMethod,
     string RequestUri,
-    bool RequiresSigning);
+    bool RequiresSigning)
+{
+    /// <summary>
+    /// The response's payload is a stream (a blob the model marks <c>streaming</c>): the client hands the body to
+    /// the response unbuffered instead of reading it into memory.
+    /// </summary>
+    public bool HasStreamingOutput { get; init; }
+
+    /// <summary>
+    /// The service accepts the body unsigned (botocore <c>authtype: v4-unsigned-body</c>, Smithy
+    /// <c>aws.auth#unsignedPayload</c>): a streaming payload is signed as <c>UNSIGNED-PAYLOAD</c> rather than hashed.
+    /// </summary>
+    public bool UnsignedPayload { get; init; }
+
+    /// <summary>The operation's payload checksums (the <c>httpChecksum</c> trait), or <see langword="null"/> for none.</summary>
+    public HttpChecksumInfo? Checksum { get; init; }
+}

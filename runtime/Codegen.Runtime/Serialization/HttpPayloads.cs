@@ -27,6 +27,23 @@ public static class HttpPayloads
         }
     }
 
+    /// <summary>
+    /// The body of a streaming payload: the unbuffered <see cref="Http.AwsHttpResponse.BodyStream"/>, or a read-only
+    /// stream over a buffered body (an error, or a response read from memory). Never null: an empty body is an empty stream.
+    /// </summary>
+    public static System.IO.Stream ReadStream(Http.AwsHttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.BodyStream is { } stream)
+        {
+            return stream;
+        }
+
+        return response.Body.IsEmpty
+            ? new System.IO.MemoryStream(Array.Empty<byte>(), writable: false)
+            : new System.IO.MemoryStream(response.Body.ToArray(), writable: false);
+    }
+
     /// <summary>The UTF-8 bytes of a text payload.</summary>
     public static byte[] WriteText(string text) => StrictUtf8.GetBytes(text);
 }

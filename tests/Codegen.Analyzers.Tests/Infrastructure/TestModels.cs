@@ -14,6 +14,9 @@ namespace Codegen.Analyzers.Tests.Infrastructure;
 /// <summary>A model file as a project lists it: its path, text and the AwsModel item's metadata.</summary>
 internal sealed record TestModel(string Path, string Text, string? Namespace = null, string? Operations = null)
 {
+    /// <summary>The item's <c>Protocol</c> metadata (null: the model's preferred protocol).</summary>
+    public string? Protocol { get; init; }
+
     /// <summary>The seed spec (VerifySoftwareToken), as the sample lists it.</summary>
     public static TestModel Seed { get; } = FromFile("/models/VerifySoftwareToken.json", System.IO.Path.Combine(AppContext.BaseDirectory, "specs", "cognito-idp", "VerifySoftwareToken.json"));
 
@@ -38,7 +41,7 @@ internal sealed record TestModel(string Path, string Text, string? Namespace = n
 
     private MetadataReference Compile()
     {
-        var emitted = SpecPipeline.Run(new SpecInput(Path, Text, SpecOptions.Parse(Namespace, Operations, null)));
+        var emitted = SpecPipeline.Run(new SpecInput(Path, Text, SpecOptions.Parse(Namespace, Operations, null) with { Protocol = Protocol }));
         if (SpecPipeline.HasErrors(emitted.Diagnostics))
         {
             throw new InvalidOperationException("the test model has errors: " + string.Join("; ", emitted.Diagnostics.Select(d => d.Format())));
@@ -80,6 +83,11 @@ internal sealed record TestModel(string Path, string Text, string? Namespace = n
             if (model.Operations is not null)
             {
                 text.Append("build_metadata.AdditionalFiles.CodegenOperations = ").Append(model.Operations.Replace(';', ',')).Append('\n');
+            }
+
+            if (model.Protocol is not null)
+            {
+                text.Append("build_metadata.AdditionalFiles.CodegenProtocol = ").Append(model.Protocol).Append('\n');
             }
         }
 

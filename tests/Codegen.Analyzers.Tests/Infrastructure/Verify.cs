@@ -22,6 +22,7 @@ internal static class Verify
         Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(AwsClient).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(System.IO.Path.Combine(System.AppContext.BaseDirectory, "net8.0-references", "System.Formats.Cbor.dll"))) // rpcv2Cbor code
             .ToImmutableArray();
 
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);

@@ -23,7 +23,7 @@ internal sealed record OperationPair(
 {
     public static OperationPair Of<TResponse>(string name, JsonResponseUnmarshaller sdk, IOperation<TResponse> ours)
         where TResponse : IAwsResponse =>
-        new(name, sdk, typeof(TResponse), r => ours.DeserializeResponse(r), ours.DeserializeError);
+        new(name, sdk, typeof(TResponse), r => ours.DeserializeResponse(r), r => ours.DeserializeError(r));
 }
 
 /// <summary>A service on both sides: its model, protocol details, base exceptions and operations.</summary>

@@ -1,212 +1,30 @@
 using System;
 using System.Diagnostics;
-using System.IO;
+using System.Globalization;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
-using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace Codegen.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// One cognito-local process for a test class: started on first use (so that a missing prerequisite is reported
-/// as a skip by the test, not as a fixture failure) on 127.0.0.1 and a free port, from a fresh temporary folder
-/// (cognito-local keeps its data in <c>.cognito/</c> under its working directory), and killed with its process
-/// tree on dispose. Tests share the process but each creates its own user pool.
+/// cognito-local (it keeps its data in <c>.cognito/</c> under its working directory, a fresh temporary folder);
+/// ready when <c>/health</c> answers 200.
 /// </summary>
-public sealed class CognitoLocalFixture : IDisposable
+public sealed class CognitoLocalFixture : NodeServerFixture
 {
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
+    protected override string Name => "cognito-local";
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly StringBuilder log = new();
-    private Process? process;
-    private string? workingDirectory;
-    private Uri? endpoint;
-
-    /// <summary>What cognito-local printed so far (for failure messages).</summary>
-    public string Log
+    protected override void Configure(ProcessStartInfo start, int port)
     {
-        get
-        {
-            lock (log)
-            {
-                return log.ToString();
-            }
-        }
-    }
-
-    /// <summary>
-    /// The endpoint of the running cognito-local, starting it on first call. Skips the calling test (fails it
-    /// under CI) when Node or the packages are missing.
-    /// </summary>
-    public async Task<Uri> GetEndpointAsync()
-    {
-        var node = NodeTooling.Require();
-        await gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (endpoint is not null)
-            {
-                return endpoint;
-            }
-
-            // The port is free when we look; if another process takes it before node binds, start again.
-            Exception? last = null;
-            for (var attempt = 0; attempt < 3; attempt++)
-            {
-                try
-                {
-                    endpoint = await StartAsync(node).ConfigureAwait(false);
-                    return endpoint;
-                }
-                catch (CognitoLocalStartException ex)
-                {
-                    last = ex;
-                    Stop();
-                }
-            }
-
-            throw new InvalidOperationException("cognito-local did not start", last);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <summary>Kills cognito-local (and anything it started) and deletes its temporary folder.</summary>
-    public void Dispose()
-    {
-        Stop();
-        gate.Dispose();
-    }
-
-    private async Task<Uri> StartAsync(string node)
-    {
-        var port = FreePort();
-        workingDirectory = Directory.CreateTempSubdirectory("codegen-cognito-local-").FullName;
-        var start = new ProcessStartInfo(node)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         start.ArgumentList.Add(NodeTooling.CognitoLocalStartScript);
         start.Environment["HOST"] = "127.0.0.1";
-        start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["NODE_NO_WARNINGS"] = "1";
-
-        process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var url = new Uri($"http://127.0.0.1:{port}/");
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartupTimeout)
-        {
-            if (process.HasExited)
-            {
-                throw new CognitoLocalStartException($"cognito-local exited with {process.ExitCode} while starting:\n{Log}");
-            }
-
-            try
-            {
-                using var response = await probe.GetAsync(new Uri(url, "health")).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return url;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100).ConfigureAwait(false);
-        }
-
-        throw new CognitoLocalStartException($"cognito-local did not answer on {url} within {StartupTimeout.TotalSeconds} s:\n{Log}");
+        start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
     }
 
-    private void Stop()
+    protected override async Task<bool> IsReadyAsync(HttpClient probe, Uri url)
     {
-        if (process is { } running)
-        {
-            try
-            {
-                if (!running.HasExited)
-                {
-                    running.Kill(entireProcessTree: true);
-                    running.WaitForExit(5000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-
-            running.Dispose();
-            process = null;
-        }
-
-        if (workingDirectory is { } dir)
-        {
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: it is a temporary folder.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Best effort.
-            }
-
-            workingDirectory = null;
-        }
-
-        endpoint = null;
+        using var response = await probe.GetAsync(new Uri(url, "health")).ConfigureAwait(false);
+        return response.StatusCode == HttpStatusCode.OK;
     }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            if (log.Length < 200_000)
-            {
-                log.AppendLine(line);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
-
-    private sealed class CognitoLocalStartException(string message) : Exception(message);
 }

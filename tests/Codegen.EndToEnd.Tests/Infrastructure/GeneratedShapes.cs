@@ -57,7 +57,7 @@ internal static class GeneratedShapes
     }
 
     /// <summary>Serializes a generated request with its operation's own serializer: what a client would send.</summary>
-    public static AwsHttpRequest Serialize(object request)
+    public static AwsHttpRequest Serialize(object request, SerializationOptions? options = null)
     {
         var responseType = request.GetType().GetInterfaces()
             .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAwsRequest<>))
@@ -66,7 +66,29 @@ internal static class GeneratedShapes
         {
             return (AwsHttpRequest)typeof(GeneratedShapes).GetMethod(nameof(SerializeTyped), BindingFlags.NonPublic | BindingFlags.Static)!
                 .MakeGenericMethod(responseType)
-                .Invoke(null, new[] { request })!;
+                .Invoke(null, new[] { request, options })!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="response"/> with the operation of <paramref name="request"/>, as a client would: its response
+    /// type for a 2xx status, else the typed exception its error reader gives (returned, not thrown).
+    /// </summary>
+    public static object Deserialize(object request, AwsHttpResponse response)
+    {
+        var responseType = request.GetType().GetInterfaces()
+            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAwsRequest<>))
+            .GetGenericArguments()[0];
+        try
+        {
+            return typeof(GeneratedShapes).GetMethod(nameof(DeserializeTyped), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(responseType)
+                .Invoke(null, new[] { request, response })!;
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
@@ -145,8 +167,12 @@ internal static class GeneratedShapes
         return result;
     }
 
-    private static AwsHttpRequest SerializeTyped<TResponse>(IAwsRequest<TResponse> request)
-        where TResponse : IAwsResponse => request.Operation.SerializeRequest(request);
+    private static AwsHttpRequest SerializeTyped<TResponse>(IAwsRequest<TResponse> request, SerializationOptions? options)
+        where TResponse : IAwsResponse => request.Operation.SerializeRequest(request, options);
+
+    private static object DeserializeTyped<TResponse>(IAwsRequest<TResponse> request, AwsHttpResponse response)
+        where TResponse : IAwsResponse =>
+        response.StatusCode is >= 200 and < 300 ? request.Operation.DeserializeResponse(response) : request.Operation.DeserializeError(response);
 
     private static object? Convert(JsonElement json, Type type, string path)
     {

@@ -12,7 +12,7 @@ namespace Codegen.EndToEnd.Tests.Infrastructure;
 /// member, a random subset of the others, lists and maps of a few entries, strings and numbers from <see cref="Gen"/>
 /// (edge cases included), enum values known and unknown. Both sides of a differential test build their request from
 /// it: the generated types through <see cref="GeneratedShapes.Build"/> (after <see cref="ForGeneratedShapes"/>), the
-/// AWS SDK for JavaScript after its own untagging (<c>node/restjson-differential.js</c>).
+/// AWS SDK for JavaScript after its own untagging (<c>node/wire-differential.js</c>).
 /// </summary>
 /// <remarks>
 /// Two values JSON cannot hold as such are tagged: a blob is <c>{"$blob": "base64"}</c>, a timestamp
@@ -52,6 +52,9 @@ internal sealed class ModelInputs
         var uri = _model.RequestUri(operation);
         return Structure(shape, 0, label => uri.Contains("{" + label + "+}", StringComparison.Ordinal));
     }
+
+    /// <summary>A value of the structure <paramref name="shapeName"/> (a response or an error), drawn as an input is.</summary>
+    public JsonObject Members(string shapeName) => Structure(shapeName, 0);
 
     /// <summary>The same value in the form <see cref="GeneratedShapes.Build"/> reads: blobs as base64, timestamps as ISO 8601 text.</summary>
     public static JsonNode? ForGeneratedShapes(JsonNode? value)

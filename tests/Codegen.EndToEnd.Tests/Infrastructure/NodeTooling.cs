@@ -12,7 +12,7 @@ using Xunit;
 namespace Codegen.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// The Node side of the end-to-end tests: the <c>node/</c> folder beside this project (cognito-local and the AWS SDK
+/// The Node side of the end-to-end tests: the <c>node/</c> folder beside this project (cognito-local, dynalite, s3rver and the AWS SDK
 /// for JavaScript v3, installed by <c>.ci/install</c>) and the <c>node</c> executable. Tests that need them call
 /// <see cref="Require"/>: without them they are reported as skipped with the reason, except under CI
 /// (<c>CI=true</c>), where that is a failure.
@@ -26,18 +26,24 @@ internal static class NodeTooling
     public static string CognitoLocalStartScript { get; } =
         Path.Combine(PackageFolder, "node_modules", "cognito-local", "lib", "bin", "start.js");
 
+    /// <summary>dynalite's command line entry point.</summary>
+    public static string DynaliteScript { get; } = Path.Combine(PackageFolder, "node_modules", "dynalite", "cli.js");
+
+    /// <summary>s3rver's command line entry point.</summary>
+    public static string S3rverScript { get; } = Path.Combine(PackageFolder, "node_modules", "s3rver", "bin", "s3rver.js");
+
     /// <summary>The differential script.</summary>
     public static string DifferentialScript { get; } = Path.Combine(PackageFolder, "differential.js");
 
-    /// <summary>The restJson1 differential script (Lambda, API Gateway, Greengrass V2).</summary>
-    public static string RestJsonDifferentialScript { get; } = Path.Combine(PackageFolder, "restjson-differential.js");
+    /// <summary>The wire differential script: restJson1 (Lambda, API Gateway, Greengrass V2) and rpcv2Cbor (PartnerCentral Revenue Measurement).</summary>
+    public static string WireDifferentialScript { get; } = Path.Combine(PackageFolder, "wire-differential.js");
 
     /// <summary>The case list both sides of the differential test read.</summary>
     public static string DifferentialCases { get; } = Path.Combine(PackageFolder, "differential-cases.json");
 
     /// <summary>The AWS SDK for JavaScript clients the differential tests drive.</summary>
     private static readonly string[] SdkPackages =
-        new[] { "client-cognito-identity-provider", "client-lambda", "client-api-gateway", "client-greengrassv2" }
+        new[] { "client-cognito-identity-provider", "client-lambda", "client-api-gateway", "client-greengrassv2", "client-partnercentral-revenue-measurement" }
             .Select(client => Path.Combine(PackageFolder, "node_modules", "@aws-sdk", client, "package.json"))
             .ToArray();
 
@@ -49,7 +55,7 @@ internal static class NodeTooling
     /// </summary>
     public static string Require()
     {
-        if (!File.Exists(CognitoLocalStartScript) || !Array.TrueForAll(SdkPackages, File.Exists))
+        if (!File.Exists(CognitoLocalStartScript) || !File.Exists(DynaliteScript) || !File.Exists(S3rverScript) || !Array.TrueForAll(SdkPackages, File.Exists))
         {
             Unavailable($"the Node packages of the end-to-end tests are not installed in {PackageFolder}: run .ci/install");
         }

@@ -18,9 +18,9 @@ public class DiagnosticSnapshotTests
     private static string Service(string shapes, string operations = """{ "Op": { "name": "Op", "http": { "method": "POST", "requestUri": "/" }, "input": { "shape": "OpInput" } } }""", string metadata = """{ "apiVersion": "2024-01-01", "endpointPrefix": "broken", "jsonVersion": "1.0", "protocol": "json", "serviceId": "Broken", "targetPrefix": "Broken" }""") =>
         "{\n  \"metadata\": " + metadata + ",\n  \"operations\": " + operations + ",\n  \"shapes\": " + shapes + "\n}\n";
 
-    private static void VerifyDiagnostics(string text, string? operations = null, string? accessibility = null, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    private static void VerifyDiagnostics(string text, string? operations = null, string? accessibility = null, string? protocol = null, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
-        var broken = new Spec(Path, text, Operations: operations, Accessibility: accessibility);
+        var broken = new Spec(Path, text, Operations: operations, Accessibility: accessibility) { Protocol = protocol };
         var healthy = Spec.FromRepository("cognito-idp/VerifySoftwareToken.json");
         var (run, output, diagnostics) = GeneratorHarness.Run(new[] { broken, healthy });
 
@@ -101,6 +101,11 @@ public class DiagnosticSnapshotTests
     [Fact]
     public void CG0010_InvalidOption() =>
         VerifyDiagnostics(Service("""{ "OpInput": { "type": "structure", "members": {} } }"""), accessibility: "protected");
+
+    /// <summary>A <c>Protocol</c> the model does not list: the warning points at the model's protocol.</summary>
+    [Fact]
+    public void CG0010_ProtocolNotListed() =>
+        VerifyDiagnostics(Service("""{ "OpInput": { "type": "structure", "members": {} } }"""), protocol: "rpcv2Cbor");
 
     [Fact]
     public void CG0011_TwoModelsGenerateTheSameFiles()

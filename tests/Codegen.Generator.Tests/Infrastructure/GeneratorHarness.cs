@@ -17,6 +17,8 @@ internal static class GeneratorHarness
         Basic.Reference.Assemblies.Net80.References.All
             .Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(Lens<,>).Assembly.Location))
+            // rpcv2Cbor code names CborReader/CborWriter: the package's .NET 8 build, copied beside this assembly by the project.
+            .Append(MetadataReference.CreateFromFile(global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, "net8.0", "System.Formats.Cbor.dll")))
             .ToImmutableArray());
 
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;

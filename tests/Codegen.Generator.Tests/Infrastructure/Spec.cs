@@ -14,6 +14,9 @@ internal sealed record Spec(string Path, string Text, string? Namespace = null, 
     /// <summary>Companion files, with the metadata the targets give them (owned by this spec).</summary>
     public IReadOnlyList<Companion> Companions { get; init; } = [];
 
+    /// <summary>The item's <c>Protocol</c> metadata.</summary>
+    public string? Protocol { get; init; }
+
     /// <summary>Item metadata switching companion kinds (<c>EndpointRules</c> → <c>false</c>).</summary>
     public IReadOnlyDictionary<string, string> Switches { get; init; } = new Dictionary<string, string>();
 
@@ -44,6 +47,11 @@ internal sealed record Spec(string Path, string Text, string? Namespace = null, 
         if (Accessibility is not null)
         {
             metadata[AwsModelGenerator.AccessibilityMetadata] = Accessibility;
+        }
+
+        if (Protocol is not null)
+        {
+            metadata[AwsModelGenerator.ProtocolMetadata] = Protocol;
         }
 
         return metadata;

@@ -17,7 +17,11 @@ public class RestJsonSnapshotTests
         """{ "metadata": { "apiVersion": "2024-01-01", "endpointPrefix": "things", "protocol": "rest-json", "serviceId": "Things", "signatureVersion": "v4" }, "operations": """
         + operations + """, "shapes": """ + shapes + "}";
 
-    private static void VerifyWireCode(string model, string[] types, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    private static void VerifyWireCode(string model, string[] types, [System.Runtime.CompilerServices.CallerMemberName] string method = "") =>
+        VerifyFiles(model, types.Select(t => "Serialization/" + t).ToArray(), method);
+
+    /// <summary>The files named (relative to <c>Aws.Things/</c>, without <c>.g.cs</c>) of the generated code, which must compile cleanly.</summary>
+    private static void VerifyFiles(string model, string[] files, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
         var (run, output, diagnostics) = GeneratorHarness.Run(new[] { new Spec("/project/specs/things.json", model) });
 
@@ -25,12 +29,12 @@ public class RestJsonSnapshotTests
         Assert.True(problems.Count == 0, GeneratorHarness.Format(problems));
         Assert.DoesNotContain(diagnostics, d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
 
-        var files = run.Results.Single().GeneratedSources
-            .Where(s => types.Any(t => s.HintName == "Aws.Things/Serialization/" + t + ".g.cs"))
+        var selected = run.Results.Single().GeneratedSources
+            .Where(s => files.Any(f => s.HintName == "Aws.Things/" + f + ".g.cs"))
             .Select(s => new KeyValuePair<string, string>(s.HintName, s.SourceText.ToString()))
             .ToList();
-        Assert.Equal(types.Length, files.Count);
-        Snapshot.Verify(nameof(RestJsonSnapshotTests), files, diagnostics.Select(d => d.ToString()), method);
+        Assert.Equal(files.Length, selected.Count);
+        Snapshot.Verify(nameof(RestJsonSnapshotTests), selected, diagnostics.Select(d => d.ToString()), method);
     }
 
     /// <summary>
@@ -122,4 +126,82 @@ public class RestJsonSnapshotTests
             }
             """),
         new[] { "GetThingOperation", "GetThingResponseJsonCodec", "ThingLockedExceptionJsonCodec", "ThingsErrorReader" });
+
+    /// <summary>
+    /// A streaming blob payload sent from the caller's <c>Stream</c> (unbuffered, its length required, the body
+    /// unsigned as the model allows): the request type holds a <c>Stream</c> and the operation hands it over as
+    /// <c>BodyStream</c>.
+    /// </summary>
+    [Fact]
+    public void StreamingRequestPayload() => VerifyFiles(
+        Model(
+            """{ "PutObject": { "name": "PutObject", "http": { "method": "PUT", "requestUri": "/{Path+}" }, "input": { "shape": "PutObjectRequest" }, "output": { "shape": "PutObjectResponse" }, "authtype": "v4-unsigned-body" } }""",
+            """
+            {
+              "PutObjectRequest": { "type": "structure", "required": ["Body", "Path"], "payload": "Body", "members": {
+                "Body": { "shape": "PayloadBlob" },
+                "Path": { "shape": "Text", "location": "uri", "locationName": "Path" },
+                "ContentType": { "shape": "Text", "location": "header", "locationName": "Content-Type" } } },
+              "PutObjectResponse": { "type": "structure", "members": { "ETag": { "shape": "Text" } } },
+              "PayloadBlob": { "type": "blob", "streaming": true, "requiresLength": true, "min": 1 },
+              "Text": { "type": "string" }
+            }
+            """),
+        new[] { "PutObject", "Serialization/PutObjectOperation" });
+
+    /// <summary>
+    /// A streaming blob payload received as the response's <c>Stream</c>: the operation asks the client not to buffer
+    /// it (<c>HasStreamingOutput</c>), the reader takes the body stream, and the response type disposes it.
+    /// </summary>
+    [Fact]
+    public void StreamingResponsePayload() => VerifyFiles(
+        Model(
+            """{ "GetObject": { "name": "GetObject", "http": { "method": "GET", "requestUri": "/{Path+}" }, "input": { "shape": "GetObjectRequest" }, "output": { "shape": "GetObjectResponse" } } }""",
+            """
+            {
+              "GetObjectRequest": { "type": "structure", "required": ["Path"], "members": {
+                "Path": { "shape": "Text", "location": "uri", "locationName": "Path" } } },
+              "GetObjectResponse": { "type": "structure", "payload": "Body", "members": {
+                "Body": { "shape": "PayloadBlob" },
+                "ContentLength": { "shape": "Size", "location": "header", "locationName": "Content-Length" } } },
+              "PayloadBlob": { "type": "blob", "streaming": true },
+              "Size": { "type": "long" },
+              "Text": { "type": "string" }
+            }
+            """),
+        new[] { "GetObjectResponse", "Serialization/GetObjectOperation", "Serialization/GetObjectResponseJsonCodec" });
+
+    /// <summary>
+    /// The httpChecksum trait: a request checksum named by a header member and required; response validation
+    /// switched on by a header member, with the algorithms the response may carry; and the legacy
+    /// httpChecksumRequired (Content-MD5). The members become the headers they are bound to in <c>OperationInfo.Checksum</c>.
+    /// </summary>
+    [Fact]
+    public void HttpChecksums() => VerifyWireCode(
+        Model(
+            """
+            {
+              "PutThing": { "name": "PutThing", "http": { "method": "PUT", "requestUri": "/things" }, "input": { "shape": "PutThingRequest" },
+                "httpChecksum": { "requestAlgorithmMember": "ChecksumAlgorithm", "requestChecksumRequired": true } },
+              "GetThing": { "name": "GetThing", "http": { "method": "GET", "requestUri": "/things" }, "input": { "shape": "GetThingRequest" }, "output": { "shape": "GetThingResponse" },
+                "httpChecksum": { "requestValidationModeMember": "ChecksumMode", "responseAlgorithms": ["CRC32", "CRC32C", "SHA256", "SHA1"] } },
+              "DeleteThing": { "name": "DeleteThing", "http": { "method": "POST", "requestUri": "/things/delete" }, "input": { "shape": "DeleteThingRequest" }, "httpChecksumRequired": true }
+            }
+            """,
+            """
+            {
+              "PutThingRequest": { "type": "structure", "members": {
+                "ChecksumAlgorithm": { "shape": "ChecksumAlgorithm", "location": "header", "locationName": "x-amz-sdk-checksum-algorithm" },
+                "Name": { "shape": "Text" } } },
+              "GetThingRequest": { "type": "structure", "members": {
+                "ChecksumMode": { "shape": "ChecksumMode", "location": "header", "locationName": "x-amz-checksum-mode" } } },
+              "GetThingResponse": { "type": "structure", "payload": "Body", "members": { "Body": { "shape": "PayloadBlob" } } },
+              "DeleteThingRequest": { "type": "structure", "members": { "Name": { "shape": "Text" } } },
+              "ChecksumAlgorithm": { "type": "string", "enum": ["CRC32", "CRC32C", "SHA1", "SHA256"] },
+              "ChecksumMode": { "type": "string", "enum": ["ENABLED"] },
+              "PayloadBlob": { "type": "blob", "streaming": true },
+              "Text": { "type": "string" }
+            }
+            """),
+        new[] { "PutThingOperation", "GetThingOperation", "DeleteThingOperation" });
 }

@@ -325,7 +325,7 @@ public class SmithyReaderTests
     [InlineData("aws.protocols#restXml", "RestXml", null)]
     [InlineData("aws.protocols#awsQuery", "AwsQuery", null)]
     [InlineData("aws.protocols#ec2Query", "Ec2Query", null)]
-    [InlineData("smithy.protocols#rpcv2Cbor", "RpcV2Cbor", null)]
+    [InlineData("smithy.protocols#rpcv2Cbor", "RpcV2Cbor", "Weather")]
     public void ProtocolTraitsSetTheProtocol(string trait, string protocolName, string? targetPrefix)
     {
         var protocol = System.Enum.Parse<WireProtocol>(protocolName);

@@ -73,6 +73,48 @@ public sealed class PackageFixture : IDisposable
                 throw new XunitException($"expected {Path.GetFileName(package)} in {Feed}; found: {string.Join(", ", Directory.GetFiles(Feed).Select(Path.GetFileName))}{Environment.NewLine}{PackLog}");
             }
         }
+
+        AddRuntimeDependenciesToFeed();
+    }
+
+    /// <summary>
+    /// The runtime's own package dependencies (System.Formats.Cbor for rpcv2Cbor, System.IO.Hashing for checksums), copied into the feed from this
+    /// machine's global packages folder, where the pack's restore put them: a user gets them from nuget.org, the
+    /// consumers here from the feed, so they still restore from nothing but this run's packages.
+    /// </summary>
+    private void AddRuntimeDependenciesToFeed()
+    {
+        var dependencies = RuntimeDependencies(RuntimePackage);
+        if (dependencies.Count == 0)
+        {
+            return;
+        }
+
+        var locals = DotNet.RunChecked(RepositoryRoot, null, "nuget", "locals", "global-packages", "--list");
+        var cache = locals.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("global-packages:", StringComparison.Ordinal))["global-packages:".Length..].Trim();
+        foreach (var (id, version) in dependencies)
+        {
+            var lower = id.ToLowerInvariant() + "." + version.ToLowerInvariant() + ".nupkg";
+            var cached = Path.Combine(cache, id.ToLowerInvariant(), version.ToLowerInvariant(), lower);
+            if (!File.Exists(cached))
+            {
+                throw new XunitException($"the runtime depends on {id} {version}, which is not in the global packages folder ({cached})");
+            }
+
+            File.Copy(cached, Path.Combine(Feed, lower));
+        }
+    }
+
+    /// <summary>The package dependencies (id, version) of a nupkg's nuspec, every target framework together.</summary>
+    public static IReadOnlyList<(string Id, string Version)> RuntimeDependencies(string nupkg)
+    {
+        using var archive = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        using var stream = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/')).Open();
+        return XDocument.Load(stream).Descendants()
+            .Where(e => e.Name.LocalName == "dependency")
+            .Select(e => ((string)e.Attribute("id")!, (string)e.Attribute("version")!))
+            .Distinct()
+            .ToList();
     }
 
     /// <summary>The folder holding Codegen.sln.</summary>

@@ -12,6 +12,8 @@ using System.Threading.Tasks;
 using Codegen.Runtime.Auth;
 using Codegen.Runtime.Client;
 using Codegen.Runtime.Errors;
+using Codegen.Runtime.Operations;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Codegen.Runtime.Tests.Client;
@@ -21,7 +23,6 @@ public sealed class AwsClientTests
     private const string Secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYSECRETKEY";
     private const string Token = "FwoGZXIvYXdzSESSIONTOKENneverShown==";
     private static readonly AwsCredentials Credentials = new("AKIDTESTTESTTEST1234", Secret, Token);
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task ThrottlingThenUnavailableThenSuccess_TakesThreeAttempts()
@@ -42,6 +43,24 @@ public sealed class AwsClientTests
         Assert.Equal(new[] { "attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3" }, requests.Select(r => r.Header("amz-sdk-request")));
         Assert.Single(requests.Select(r => r.Header("amz-sdk-invocation-id")).Distinct());
         Assert.All(requests, r => Assert.Equal("{\"x\":1}", Encoding.UTF8.GetString(r.Body)));
+    }
+
+    [Fact]
+    public async Task TheClientsDeserializationOptionsReachTheReaders()
+    {
+        await using var server = TestHttpServer.Scripted(Reply.Ok("{}"), Reply.Error(400, "ValidationException"), Reply.Ok("{}"));
+        var operation = new FakeOperation();
+        using (var tolerant = new AwsClient(Options(server)))
+        {
+            await tolerant.SendAsync(new FakeRequest(operation));
+            Assert.Same(DeserializationOptions.Default, operation.LastDeserializationOptions);
+        }
+
+        using var strict = new AwsClient(Options(server, o => o.Deserialization = DeserializationOptions.Strict));
+        await Assert.ThrowsAsync<FakeServiceException>(() => strict.SendAsync(new FakeRequest(operation)));
+        Assert.Same(DeserializationOptions.Strict, operation.LastDeserializationOptions);
+        await strict.SendAsync(new FakeRequest(operation));
+        Assert.Same(DeserializationOptions.Strict, operation.LastDeserializationOptions);
     }
 
     [Theory]
@@ -100,13 +119,19 @@ public sealed class AwsClientTests
     [Fact]
     public async Task SlowResponses_AreRetried_ThenFailWithATimeout()
     {
-        await using var server = TestHttpServer.Scripted(Reply.Slow(TimeSpan.FromSeconds(30)));
-        using var client = new AwsClient(Options(server, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(250)));
-        var clock = Stopwatch.StartNew();
+        await using var server = TestHttpServer.Scripted(Reply.Slow(TimeSpan.FromMinutes(10)));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = new AwsClient(Options(server, o => FakeTime(o, clock, attemptTimeout: TimeSpan.FromSeconds(5))));
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.SendAsync(new FakeRequest(new FakeOperation())));
+        var sending = client.SendAsync(new FakeRequest(new FakeOperation()));
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            // The attempt's timeout starts before its request is sent, so once the server has it, advancing fires it.
+            await server.WaitForRequestsAsync(attempt);
+            clock.Advance(TimeSpan.FromSeconds(5));
+        }
 
-        Assert.True(clock.Elapsed < Generous, "took " + clock.Elapsed);
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => sending);
         Assert.Equal(3, server.RequestCount);
         Assert.Contains("DoThing", error.Message, StringComparison.Ordinal);
         Assert.Contains("3 attempt", error.Message, StringComparison.Ordinal);
@@ -117,47 +142,77 @@ public sealed class AwsClientTests
     [Fact]
     public async Task ASuppliedHttpClientsOwnTimeout_CountsAsAnAttemptTimeout()
     {
-        await using var server = TestHttpServer.Scripted(Reply.Slow(TimeSpan.FromSeconds(30)));
-        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(250) };
-        using var client = new AwsClient(Options(server, o => o.MaxAttempts = 2), http);
+        // A transport that never answers: each attempt ends by the HttpClient's timeout, and the handler counts the
+        // attempts exactly (it is called before the timeout can fire).
+        var handler = new HangingHandler();
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(100) };
+        using var client = new AwsClient(Options(null, o =>
+        {
+            o.ServiceUrl = new Uri("http://example.invalid/");
+            o.MaxAttempts = 2;
+            o.AttemptTimeout = null;
+        }), http);
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => client.SendAsync(new FakeRequest(new FakeOperation())));
 
-        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(2, handler.Calls);
         Assert.Contains("HttpClient timeout", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2 attempt", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ATimedOutAttempt_IsRetried()
     {
-        await using var server = TestHttpServer.Scripted(Reply.Slow(TimeSpan.FromSeconds(30)), Reply.Ok());
-        using var client = new AwsClient(Options(server, o => o.AttemptTimeout = TimeSpan.FromSeconds(1)));
+        await using var server = TestHttpServer.Scripted(Reply.Slow(TimeSpan.FromMinutes(10)), Reply.Ok());
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = new AwsClient(Options(server, o => FakeTime(o, clock, attemptTimeout: TimeSpan.FromSeconds(1))));
 
-        var response = await client.SendAsync(new FakeRequest(new FakeOperation()));
+        var sending = client.SendAsync(new FakeRequest(new FakeOperation()));
+        await server.WaitForRequestsAsync(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var response = await sending;
 
         Assert.Equal(200, response.HttpStatus);
         Assert.Equal(2, server.RequestCount);
     }
 
     [Fact]
+    public async Task TheDefaultAttemptTimeoutBoundsAStalledCall()
+    {
+        await using var server = TestHttpServer.Scripted(Reply.Slow(TimeSpan.FromMinutes(10)));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = new AwsClient(Options(server, o =>
+        {
+            o.TimeProvider = clock;
+            o.RetryBaseDelay = TimeSpan.Zero;
+            o.MaxAttempts = 1;
+        }));
+
+        var sending = client.SendAsync(new FakeRequest(new FakeOperation()));
+        await server.WaitForRequestsAsync(1);
+        clock.Advance(AwsClientOptions.DefaultAttemptTimeout - TimeSpan.FromSeconds(1));
+        Assert.False(sending.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => sending);
+        Assert.Contains("100000 ms", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancellation_StopsTheCallInFlight_AndIsNotRetried()
     {
-        await using var server = TestHttpServer.Scripted(Reply.Slow(TimeSpan.FromSeconds(30)));
-        using var client = new AwsClient(Options(server, o => o.AttemptTimeout = TimeSpan.FromSeconds(20)));
+        await using var server = TestHttpServer.Scripted(Reply.Slow(TimeSpan.FromMinutes(10)));
+        // A clock that is never advanced: no attempt timeout can fire, only the caller's cancellation.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = new AwsClient(Options(server, o => FakeTime(o, clock, attemptTimeout: TimeSpan.FromSeconds(20))));
         using var cancellation = new CancellationTokenSource();
-        var clock = Stopwatch.StartNew();
 
         // Cancel once the request is in flight (the server has it), however slow the machine is.
         var sending = client.SendAsync(new FakeRequest(new FakeOperation()), cancellation.Token);
-        while (server.RequestCount < 1 && clock.Elapsed < Generous)
-        {
-            await Task.Delay(10);
-        }
-
+        await server.WaitForRequestsAsync(1);
         cancellation.Cancel();
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
 
-        Assert.True(clock.Elapsed < Generous, "took " + clock.Elapsed);
         Assert.Equal(cancellation.Token, error.CancellationToken);
         Assert.Equal(1, server.RequestCount);
     }
@@ -166,26 +221,24 @@ public sealed class AwsClientTests
     public async Task Cancellation_DuringBackoff_StopsRetrying()
     {
         await using var server = TestHttpServer.Scripted(Reply.Error(503, "ServiceUnavailable"));
-        // The stepping clock's timers never fire: the backoff lasts until the caller cancels.
+        // No attempt timeout, so the only timer the client starts is the backoff's; the clock signals it and never fires it.
+        var clock = new TimerSignallingTimeProvider();
         using var client = new AwsClient(Options(server, o =>
         {
-            o.TimeProvider = new SteppingTimeProvider(DateTimeOffset.UtcNow);
+            o.TimeProvider = clock;
+            o.AttemptTimeout = null;
             o.RetryBaseDelay = TimeSpan.FromSeconds(1);
+            o.MaxBackoff = TimeSpan.FromSeconds(1);
         }));
         using var cancellation = new CancellationTokenSource();
 
-        // Cancel only once the first attempt has been answered, so that a slow machine cannot cancel it earlier.
         var sending = client.SendAsync(new FakeRequest(new FakeOperation()), cancellation.Token);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (server.RequestCount < 1 && waited.Elapsed < Generous)
-        {
-            await Task.Delay(10);
-        }
-
-        await Task.Delay(100);
+        var backoff = await clock.FirstTimer.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.InRange(backoff, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.Equal(1, server.RequestCount); // the 503 has been read: the client is waiting to retry
         cancellation.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
         Assert.Equal(1, server.RequestCount);
     }
 
@@ -303,7 +356,7 @@ public sealed class AwsClientTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop(); // nothing listens there any more
-        var counting = new CountingHandler(new SocketsHttpHandler());
+        var counting = new CountingHandler(new SocketsHttpHandler { AllowAutoRedirect = false });
         using var http = new HttpClient(counting);
         var options = Options(null, o => o.ServiceUrl = new Uri("http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + "/"));
         using var client = new AwsClient(options, http);
@@ -408,8 +461,19 @@ public sealed class AwsClientTests
         Assert.Throws<ArgumentNullException>(() => new AwsClient(null!));
         Assert.Throws<ArgumentException>(() => new AwsClient(new AwsClientOptions { Region = "us-east-1", MaxAttempts = 0 }));
         Assert.Throws<ArgumentException>(() => new AwsClient(new AwsClientOptions { Region = "us-east-1", AttemptTimeout = TimeSpan.Zero }));
+        Assert.Throws<ArgumentException>(() => new AwsClient(new AwsClientOptions { Region = "us-east-1", ConnectTimeout = TimeSpan.Zero }));
+        Assert.Throws<ArgumentException>(() => new AwsClient(new AwsClientOptions { Region = "us-east-1", MaxResponseBodyBytes = 0 }));
+        Assert.Throws<ArgumentException>(() => new AwsClient(new AwsClientOptions { Region = "us-east-1", RetryQuotaCapacity = -1 }));
         Assert.Throws<ArgumentException>(() => new AwsClient(new AwsClientOptions { Region = "us east 1" }));
         Assert.Throws<ArgumentNullException>(() => new AwsClient(new AwsClientOptions { Region = "us-east-1" }, null!));
+    }
+
+    /// <summary>Attempt timeouts on <paramref name="clock"/>, and no backoff waits (they would wait on it too).</summary>
+    private static void FakeTime(AwsClientOptions options, FakeTimeProvider clock, TimeSpan attemptTimeout)
+    {
+        options.TimeProvider = clock;
+        options.AttemptTimeout = attemptTimeout;
+        options.RetryBaseDelay = TimeSpan.Zero;
     }
 
     private static AwsClientOptions Options(TestHttpServer? server, Action<AwsClientOptions>? configure = null)

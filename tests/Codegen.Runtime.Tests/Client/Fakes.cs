@@ -34,6 +34,9 @@ internal sealed class FakeOperation : IOperation<FakeResponse>
 
     public int SerializeCount { get; private set; }
 
+    /// <summary>The options the client passed to the last DeserializeResponse or DeserializeError.</summary>
+    public DeserializationOptions? LastDeserializationOptions { get; private set; }
+
     public void ValidateRequest(IAwsRequest<FakeResponse> request, Codegen.Runtime.Validation.ValidationOptions? options = null)
     {
     }
@@ -56,11 +59,15 @@ internal sealed class FakeOperation : IOperation<FakeResponse>
         return new AwsHttpRequest(Info.HttpMethod, path, headers, Encoding.UTF8.GetBytes(body));
     }
 
-    public FakeResponse DeserializeResponse(AwsHttpResponse response) =>
-        new(response.StatusCode, Encoding.UTF8.GetString(response.Body.Span), response.RequestId);
-
-    public AwsServiceException DeserializeError(AwsHttpResponse response)
+    public FakeResponse DeserializeResponse(AwsHttpResponse response, DeserializationOptions? options = null)
     {
+        LastDeserializationOptions = options;
+        return new(response.StatusCode, Encoding.UTF8.GetString(response.Body.Span), response.RequestId);
+    }
+
+    public AwsServiceException DeserializeError(AwsHttpResponse response, DeserializationOptions? options = null)
+    {
+        LastDeserializationOptions = options;
         var error = AwsJsonErrors.Read(response);
         return new FakeServiceException(error.Code, error.Message, response.StatusCode, response.RequestId);
     }
@@ -129,6 +136,49 @@ internal sealed class SteppingTimeProvider : TimeProvider
         }
 
         public ValueTask DisposeAsync() => default;
+    }
+}
+
+/// <summary>
+/// A clock whose timers never fire; <see cref="FirstTimer"/> completes with the due time of the first timer created
+/// (the client's backoff wait, when no attempt timeout is set).
+/// </summary>
+internal sealed class TimerSignallingTimeProvider : TimeProvider
+{
+    private readonly TaskCompletionSource<TimeSpan> first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<TimeSpan> FirstTimer => first.Task;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        first.TrySetResult(dueTime);
+        return new NeverTimer();
+    }
+
+    private sealed class NeverTimer : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+        public void Dispose()
+        {
+        }
+
+        public ValueTask DisposeAsync() => default;
+    }
+}
+
+/// <summary>A transport that never answers: each send counts, then waits until it is cancelled.</summary>
+internal sealed class HangingHandler : HttpMessageHandler
+{
+    private int calls;
+
+    public int Calls => Volatile.Read(ref calls);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref calls);
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        throw new InvalidOperationException("unreachable");
     }
 }
 

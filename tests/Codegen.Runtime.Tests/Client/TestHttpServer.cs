@@ -23,6 +23,7 @@ internal sealed class TestHttpServer : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentQueue<ReceivedRequest> received = new();
     private readonly Task acceptLoop;
+    private readonly SemaphoreSlim arrivals = new(0);
     private int count;
 
     public TestHttpServer(Func<ReceivedRequest, Reply> handler)
@@ -41,6 +42,22 @@ internal sealed class TestHttpServer : IAsyncDisposable
     public int RequestCount => Volatile.Read(ref count);
 
     public IReadOnlyList<ReceivedRequest> Requests => received.OrderBy(r => r.Number).ToList();
+
+    /// <summary>
+    /// Completes once <paramref name="requests"/> requests have arrived: tests act on the client's state (cancel,
+    /// advance a fake clock) only after the server has seen what it must, however slow the machine is. The minute is
+    /// a guard against a hung test, not a timing assumption.
+    /// </summary>
+    public async Task WaitForRequestsAsync(int requests)
+    {
+        while (RequestCount < requests)
+        {
+            if (!await arrivals.WaitAsync(TimeSpan.FromMinutes(1)).ConfigureAwait(false))
+            {
+                throw new TimeoutException("request " + requests.ToString(CultureInfo.InvariantCulture) + " never arrived");
+            }
+        }
+    }
 
     /// <summary>Answers from a script: the n-th request gets the n-th reply (the last one repeats).</summary>
     public static TestHttpServer Scripted(params Reply[] replies) =>
@@ -93,6 +110,7 @@ internal sealed class TestHttpServer : IAsyncDisposable
             }
 
             received.Enqueue(request);
+            arrivals.Release();
             var reply = handler(request);
             if (reply.Delay > TimeSpan.Zero)
             {

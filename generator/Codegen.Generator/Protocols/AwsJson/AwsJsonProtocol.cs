@@ -77,27 +77,28 @@ internal sealed class AwsJsonProtocol : IProtocolGenerator
     }
 
     public void WriteDeserializeResponse(SourceWriter w, CodeModel model, CodeOperation operation) =>
-        w.Line($"return global::{model.Namespace}.Serialization.{operation.ResponseTypeName}JsonCodec.ReadResponse(response);");
+        w.Line($"return global::{model.Namespace}.Serialization.{operation.ResponseTypeName}JsonCodec.ReadResponse(response, options);");
 
     public string ErrorInfoExpression(CodeModel model) =>
         $"{Runtime}.Protocols.AwsJson.AwsJsonErrors.Read(response, queryCompatible: {(model.Metadata.AwsQueryCompatible ? "true" : "false")})";
 
     public string ReadErrorExpression(CodeModel model, CodeType error) =>
-        $"global::{model.Namespace}.Serialization.{JsonCodecEmitter.CodecName(error)}.Read(response, error)";
+        $"global::{model.Namespace}.Serialization.{JsonCodecEmitter.CodecName(error)}.Read(response, error, options)";
 
-    /// <summary><c>Read(ref reader, httpStatus)</c> of the output object and <c>ReadResponse(response)</c> over a whole body.</summary>
+    /// <summary><c>Read(ref reader, httpStatus, options)</c> of the output object and <c>ReadResponse(response, options)</c> over a whole body.</summary>
     private static void WriteResponseReader(SourceWriter w, CodeModel model, CodeType type, string self)
     {
-        w.Line($"public static {self}? Read(ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus)");
+        var options = JsonCodecEmitter.Options;
+        w.Line($"public static {self}? Read(ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus, {options} options)");
         w.OpenBrace();
         JsonCodecEmitter.WriteObjectRead(w, model, type.Members, "null");
-        JsonCodecEmitter.WriteRequiredChecks(w, type.Members);
+        JsonCodecEmitter.WriteRequiredChecks(w, model, type.Members);
         JsonCodecEmitter.WriteConstruction(w, self, type.Members, leading: "httpStatus");
         w.CloseBrace();
         w.Line();
-        w.Line($"public static {self} ReadResponse({Runtime}.Http.AwsHttpResponse response) =>");
+        w.Line($"public static {self} ReadResponse({Runtime}.Http.AwsHttpResponse response, {options} options) =>");
         w.Indent();
-        w.Line($"{JsonCodecEmitter.Wire}.ReadResponseBody<int, {self}>(response.Body.Span, response.StatusCode, static (ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus) => Read(ref reader, httpStatus));");
+        w.Line($"{JsonCodecEmitter.Wire}.ReadResponseBody<(int Status, {options} Options), {self}>(response.Body.Span, (response.StatusCode, options), static (ref global::System.Text.Json.Utf8JsonReader reader, (int Status, {options} Options) state) => Read(ref reader, state.Status, state.Options));");
         w.Outdent();
     }
 
@@ -113,7 +114,7 @@ internal sealed class AwsJsonProtocol : IProtocolGenerator
         }
 
         w.Line("/// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>");
-        w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, {Runtime}.Errors.AwsErrorInfo error)");
+        w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, {Runtime}.Errors.AwsErrorInfo error, {JsonCodecEmitter.Options} options)");
         w.OpenBrace();
         var members = type.Members.Where(m => m.PropertyName != "Message").ToList();
         if (members.Count > 0)

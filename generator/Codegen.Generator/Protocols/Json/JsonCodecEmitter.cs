@@ -22,6 +22,10 @@ internal static class JsonCodecEmitter
     public const string Wire = Runtime + ".Protocols.Json.JsonWireReader";
     public const string WireWriter = Runtime + ".Protocols.Json.JsonWireWriter";
     public const string DeserializationException = Runtime + ".Serialization.AwsDeserializationException";
+    public const string Options = RequiredMembers.OptionsType;
+
+    /// <summary>The parameter list of a value reader: the reader on the value's first token, and the options.</summary>
+    public const string ReadParameters = "ref global::System.Text.Json.Utf8JsonReader reader, " + Options + " options";
     private const string Token = "global::System.Text.Json.JsonTokenType";
 
     public static string CodecName(CodeType type) => type.TypeName + "JsonCodec";
@@ -31,17 +35,8 @@ internal static class JsonCodecEmitter
         $"global::{model.Namespace}.Serialization.{type.CSharpType.Substring(("global::" + model.Namespace + ".").Length)}JsonCodec";
 
     /// <summary>The <c>{Type}JsonCodec</c> file of <paramref name="type"/>, its body written by <paramref name="body"/>.</summary>
-    public static GeneratedFile CodecFile(CodeModel model, CodeType type, string summary, Action<SourceWriter, string> body)
-    {
-        var w = SourceWriter.StartFile(model.Namespace + ".Serialization");
-        w.Line($"/// <summary>{summary} <see cref=\"global::{model.Namespace}.{type.TypeName}\"/>.</summary>");
-        w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line($"internal static class {CodecName(type)}");
-        w.OpenBrace();
-        body(w, $"global::{model.Namespace}.{type.TypeName}");
-        w.CloseBrace();
-        return new GeneratedFile(model.Namespace + "/Serialization/" + type.FileName + "JsonCodec.g.cs", w.EndFile());
-    }
+    public static GeneratedFile CodecFile(CodeModel model, CodeType type, string summary, Action<SourceWriter, string> body) =>
+        CodecFiles.Create(model, type, CodecName(type), summary, body);
 
     /// <summary>The codec of a structure or union that appears as a value (a member, element or payload): Write and Read.</summary>
     public static GeneratedFile EmitValueCodec(CodeModel model, CodeType type) =>
@@ -242,13 +237,13 @@ internal static class JsonCodecEmitter
         w.CloseBrace();
     }
 
-    /// <summary><c>Read(ref reader)</c> of a structure: its members from a JSON object, <see langword="null"/> for JSON <c>null</c>.</summary>
+    /// <summary><c>Read(ref reader, options)</c> of a structure: its members from a JSON object, <see langword="null"/> for JSON <c>null</c>.</summary>
     private static void WriteStructureReader(SourceWriter w, CodeModel model, CodeType type, string self)
     {
-        w.Line($"public static {self}? Read(ref global::System.Text.Json.Utf8JsonReader reader)");
+        w.Line($"public static {self}? Read({ReadParameters})");
         w.OpenBrace();
         WriteObjectRead(w, model, type.Members, "null");
-        WriteRequiredChecks(w, type.Members);
+        WriteRequiredChecks(w, model, type.Members);
         WriteConstruction(w, self, type.Members, leading: null);
         w.CloseBrace();
     }
@@ -351,24 +346,12 @@ internal static class JsonCodecEmitter
         w.Line();
     }
 
-    /// <summary>Throws for each required member whose local <c>v{i}</c> is still null.</summary>
-    public static void WriteRequiredChecks(SourceWriter w, IReadOnlyList<CodeMember> members)
-    {
-        for (var i = 0; i < members.Count; i++)
-        {
-            var member = members[i];
-            if (member.Nullable)
-            {
-                continue;
-            }
-
-            w.Line($"if (v{i} is null)");
-            w.OpenBrace();
-            w.Line($"throw {Wire}.MissingRequired({CSharp.Literal(member.WireName)});");
-            w.CloseBrace();
-            w.Line();
-        }
-    }
+    /// <summary>
+    /// For each required member whose local <c>v{i}</c> is still null, what the options say: its default or zero value,
+    /// or (strict) an exception naming it (<see cref="RequiredMembers"/>, the same for every protocol).
+    /// </summary>
+    public static void WriteRequiredChecks(SourceWriter w, CodeModel model, IReadOnlyList<CodeMember> members) =>
+        RequiredMembers.WriteMissingChecks(w, model, members, Locals(members.Count), static m => m.WireName);
 
     /// <summary>
     /// <c>return new T(leading, required...) { Optional = v{i}, ... };</c> from the locals of <paramref name="members"/>.
@@ -400,7 +383,7 @@ internal static class JsonCodecEmitter
 
     private static void WriteUnionReader(SourceWriter w, CodeModel model, CodeType type, string self)
     {
-        w.Line($"public static {self}? Read(ref global::System.Text.Json.Utf8JsonReader reader)");
+        w.Line($"public static {self}? Read({ReadParameters})");
         w.OpenBrace();
         w.Line($"if (!{Wire}.StartObject(ref reader))");
         w.OpenBrace();
@@ -446,13 +429,13 @@ internal static class JsonCodecEmitter
     }
 
     /// <summary>
-    /// <c>ReadValue(ref reader)</c> of an error shape that appears as a member value (an exception event of an event
+    /// <c>ReadValue(ref reader, options)</c> of an error shape that appears as a member value (an exception event of an event
     /// stream): its members from a JSON object, no status.
     /// </summary>
     public static void WriteErrorValueReader(SourceWriter w, CodeModel model, CodeType type, string self)
     {
         w.Line("/// <summary>Reads the error when it appears as a member value (an exception event of an event stream).</summary>");
-        w.Line($"public static {self}? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
+        w.Line($"public static {self}? ReadValue({ReadParameters})");
         w.OpenBrace();
         WriteObjectRead(w, model, type.Members, "null");
         var messageIndex = type.Members.Select((m, i) => (m, i)).Where(p => p.m.PropertyName == "Message").Select(p => (int?)p.i).FirstOrDefault();
@@ -504,7 +487,10 @@ internal static class JsonCodecEmitter
         w.Line();
     }
 
-    /// <summary>Statements reading the value under the reader into <paramref name="target"/> (a nullable local).</summary>
+    /// <summary>
+    /// Statements reading the value under the reader into <paramref name="target"/> (a nullable local); <c>reader</c>
+    /// and <c>options</c> (the <c>DeserializationOptions</c>) must be in scope.
+    /// </summary>
     public static void ReadValue(SourceWriter w, CodeModel model, TypeRef type, string target, int depth)
     {
         switch (type.Kind)
@@ -555,11 +541,11 @@ internal static class JsonCodecEmitter
                 w.Line($"{target} = {Wire}.ReadDocument(ref reader);");
                 break;
             case ShapeKind.Structure when type.IsError:
-                w.Line($"{target} = {CodecOf(model, type)}.ReadValue(ref reader);");
+                w.Line($"{target} = {CodecOf(model, type)}.ReadValue(ref reader, options);");
                 break;
             case ShapeKind.Structure:
             case ShapeKind.Union:
-                w.Line($"{target} = {CodecOf(model, type)}.Read(ref reader);");
+                w.Line($"{target} = {CodecOf(model, type)}.Read(ref reader, options);");
                 break;
             case ShapeKind.List:
                 ReadList(w, model, type, target, depth);

@@ -80,6 +80,19 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
 
         w.Line();
 
+        if (HttpBindingEmitter.Payload(request) is { Type.Streaming: true } streaming)
+        {
+            // Sent from the caller's stream as it is read: never copied into a byte array.
+            w.Line("var body = global::System.ReadOnlyMemory<byte>.Empty;");
+            w.Line($"if (typed.{streaming.PropertyName} is not null)");
+            w.OpenBrace();
+            ContentType(PayloadContentType(streaming.Type));
+            w.CloseBrace();
+            w.Line();
+            RequestCode.Return(w, CSharp.Literal(operation.Operation.HttpMethod), "http.BuildPath()", "http.Headers", "body", hostPrefix, $"typed.{streaming.PropertyName}", streaming.Type.RequiresLength);
+            return;
+        }
+
         if (HttpBindingEmitter.Payload(request) is { } payload)
         {
             WritePayload(w, model, payload, ContentType);
@@ -156,21 +169,21 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
     };
 
     public void WriteDeserializeResponse(SourceWriter w, CodeModel model, CodeOperation operation) =>
-        w.Line($"return global::{model.Namespace}.Serialization.{operation.ResponseTypeName}JsonCodec.ReadResponse(response);");
+        w.Line($"return global::{model.Namespace}.Serialization.{operation.ResponseTypeName}JsonCodec.ReadResponse(response, options);");
 
     public string ErrorInfoExpression(CodeModel model) => $"{Runtime}.Protocols.RestJson.RestJsonErrors.Read(response)";
 
     public string ReadErrorExpression(CodeModel model, CodeType error) =>
-        $"global::{model.Namespace}.Serialization.{JsonCodecEmitter.CodecName(error)}.Read(response, error)";
+        $"global::{model.Namespace}.Serialization.{JsonCodecEmitter.CodecName(error)}.Read(response, error, options)";
 
     private static List<CodeMember> BodyMembers(CodeType type) => type.Members.Where(HttpBindingEmitter.InBody).ToList();
 
-    /// <summary><c>ReadResponse(response)</c>: the status code, headers, and the payload or the body's members.</summary>
+    /// <summary><c>ReadResponse(response, options)</c>: the status code, headers, and the payload or the body's members.</summary>
     private static void WriteResponseReader(SourceWriter w, CodeModel model, CodeType type, string self)
     {
         var members = type.Members;
         var locals = JsonCodecEmitter.Locals(members.Count);
-        w.Line($"public static {self} ReadResponse({Runtime}.Http.AwsHttpResponse response)");
+        w.Line($"public static {self} ReadResponse({Runtime}.Http.AwsHttpResponse response, {JsonCodecEmitter.Options} options)");
         w.OpenBrace();
         JsonCodecEmitter.DeclareLocals(w, members);
         HttpBindingEmitter.WriteResponseBindings(w, members, locals);
@@ -179,7 +192,8 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
             w.Line();
         }
 
-        JsonCodecEmitter.WriteRequiredChecks(w, members);
+        // Members outside the body are named by their model name in failures, as the header readers name them.
+        RequiredMembers.WriteMissingChecks(w, model, members, locals, static m => HttpBindingEmitter.InBody(m) ? m.WireName : m.Member.Name);
         JsonCodecEmitter.WriteConstruction(w, self, members, leading: "response.StatusCode");
         w.CloseBrace();
     }
@@ -196,7 +210,7 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
         }
 
         w.Line("/// <summary>Reads the error's members; a header or body that cannot be read still gives the exception, with the members read before it.</summary>");
-        w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, {Runtime}.Errors.AwsErrorInfo error)");
+        w.Line($"public static {self} Read({Runtime}.Http.AwsHttpResponse response, {Runtime}.Errors.AwsErrorInfo error, {JsonCodecEmitter.Options} options)");
         w.OpenBrace();
         var members = type.Members.Where(m => m.PropertyName != "Message").ToList();
         var locals = JsonCodecEmitter.Locals(members.Count);
@@ -253,6 +267,10 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
         var name = CSharp.Literal(payload.Member.Name);
         switch (type.Kind)
         {
+            case ShapeKind.Blob when type.Streaming:
+                // The body as it arrives (unbuffered on success); the response type disposes it.
+                w.Line($"{local} = {Runtime}.Serialization.HttpPayloads.ReadStream(response);");
+                break;
             case ShapeKind.Blob:
                 w.Line("if (!response.Body.IsEmpty)");
                 w.OpenBrace();

@@ -18,22 +18,10 @@ public static class AwsJsonErrors
     {
         var body = JsonErrorBody.Read(response.Body.Span);
         var typeCode = ErrorCodes.NormalizeOrNull(body.Type ?? body.Code ?? response.GetHeader("x-amzn-ErrorType"));
-        var queryCode = queryCompatible ? QueryCompatibleCode(response) : null;
+        var queryCode = queryCompatible ? ErrorCodes.QueryCompatibleCode(response) : null;
         return new AwsErrorInfo(queryCode ?? typeCode ?? AwsErrorInfo.UnknownCode, body.Message)
         {
             TypeCode = typeCode ?? queryCode ?? AwsErrorInfo.UnknownCode,
         };
-    }
-
-    /// <summary>The awsQuery code in <c>x-amzn-query-error: Code;Sender</c>, normalised.</summary>
-    private static string? QueryCompatibleCode(AwsHttpResponse response)
-    {
-        if (response.GetHeader("x-amzn-query-error") is not { } queryError)
-        {
-            return null;
-        }
-
-        var semicolon = queryError.IndexOf(';');
-        return ErrorCodes.NormalizeOrNull(semicolon >= 0 ? queryError.Substring(0, semicolon) : queryError);
     }
 }

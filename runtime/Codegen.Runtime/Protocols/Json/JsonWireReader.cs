@@ -222,10 +222,6 @@ public static class JsonWireReader
     public static AwsDeserializationException Malformed(string path, JsonException exception) =>
         new(path, "malformed JSON (line " + (exception.LineNumber + 1) + ", byte " + (exception.BytePositionInLine + 1) + ")", exception);
 
-    /// <summary>The exception for a required member that is missing.</summary>
-    public static AwsDeserializationException MissingRequired(string member) =>
-        new("$." + member, "required member is missing");
-
     /// <summary>
     /// Reads a whole response body with <paramref name="read"/> (an empty body reads as <c>{}</c>), turning every
     /// failure into an <see cref="AwsDeserializationException"/>; a top-level <c>null</c> is rejected.

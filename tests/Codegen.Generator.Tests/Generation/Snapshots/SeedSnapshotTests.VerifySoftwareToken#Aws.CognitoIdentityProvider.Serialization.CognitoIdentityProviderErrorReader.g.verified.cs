@@ -10,39 +10,39 @@ namespace Aws.CognitoIdentityProvider.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class CognitoIdentityProviderErrorReader
     {
-        public static global::Codegen.Runtime.Errors.AwsServiceException Read(global::Codegen.Runtime.Http.AwsHttpResponse response)
+        public static global::Codegen.Runtime.Errors.AwsServiceException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions options)
         {
             var error = global::Codegen.Runtime.Protocols.AwsJson.AwsJsonErrors.Read(response, queryCompatible: false);
             switch (error.TypeCode)
             {
                 case "CodeMismatchException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.CodeMismatchExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.CodeMismatchExceptionJsonCodec.Read(response, error, options);
                 case "EnableSoftwareTokenMFAException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.EnableSoftwareTokenMFAExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.EnableSoftwareTokenMFAExceptionJsonCodec.Read(response, error, options);
                 case "ForbiddenException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.ForbiddenExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.ForbiddenExceptionJsonCodec.Read(response, error, options);
                 case "InternalErrorException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.InternalErrorExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.InternalErrorExceptionJsonCodec.Read(response, error, options);
                 case "InvalidParameterException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.InvalidParameterExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.InvalidParameterExceptionJsonCodec.Read(response, error, options);
                 case "InvalidUserPoolConfigurationException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.InvalidUserPoolConfigurationExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.InvalidUserPoolConfigurationExceptionJsonCodec.Read(response, error, options);
                 case "NotAuthorizedException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.NotAuthorizedExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.NotAuthorizedExceptionJsonCodec.Read(response, error, options);
                 case "OperationNotEnabledException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.OperationNotEnabledExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.OperationNotEnabledExceptionJsonCodec.Read(response, error, options);
                 case "PasswordResetRequiredException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.PasswordResetRequiredExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.PasswordResetRequiredExceptionJsonCodec.Read(response, error, options);
                 case "ResourceNotFoundException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.ResourceNotFoundExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.ResourceNotFoundExceptionJsonCodec.Read(response, error, options);
                 case "SoftwareTokenMFANotFoundException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.SoftwareTokenMFANotFoundExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.SoftwareTokenMFANotFoundExceptionJsonCodec.Read(response, error, options);
                 case "TooManyRequestsException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.TooManyRequestsExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.TooManyRequestsExceptionJsonCodec.Read(response, error, options);
                 case "UserNotConfirmedException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.UserNotConfirmedExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.UserNotConfirmedExceptionJsonCodec.Read(response, error, options);
                 case "UserNotFoundException":
-                    return global::Aws.CognitoIdentityProvider.Serialization.UserNotFoundExceptionJsonCodec.Read(response, error);
+                    return global::Aws.CognitoIdentityProvider.Serialization.UserNotFoundExceptionJsonCodec.Read(response, error, options);
             }
 
             return new global::Aws.CognitoIdentityProvider.CognitoIdentityProviderException(error.Code, error.Message, response.StatusCode, response.RequestId);

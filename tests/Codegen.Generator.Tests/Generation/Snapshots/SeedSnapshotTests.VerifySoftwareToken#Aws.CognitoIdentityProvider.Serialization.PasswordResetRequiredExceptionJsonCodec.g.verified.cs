@@ -11,7 +11,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
     internal static class PasswordResetRequiredExceptionJsonCodec
     {
         /// <summary>Reads the error's members; a body that cannot be read still gives the exception, without them.</summary>
-        public static global::Aws.CognitoIdentityProvider.PasswordResetRequiredException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Errors.AwsErrorInfo error)
+        public static global::Aws.CognitoIdentityProvider.PasswordResetRequiredException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Errors.AwsErrorInfo error, global::Codegen.Runtime.Operations.DeserializationOptions options)
         {
             return new global::Aws.CognitoIdentityProvider.PasswordResetRequiredException(error.Message, response.StatusCode, response.RequestId) { ErrorCode = error.Code };
         }

@@ -56,11 +56,13 @@ namespace Aws.CognitoIdentityProvider.Serialization
             return new global::Codegen.Runtime.Http.AwsHttpRequest("POST", "/", Headers, body);
         }
 
-        public global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse DeserializeResponse(global::Codegen.Runtime.Http.AwsHttpResponse response)
+        public global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse DeserializeResponse(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions? options = null)
         {
-            return global::Aws.CognitoIdentityProvider.Serialization.VerifySoftwareTokenResponseJsonCodec.ReadResponse(response);
+            options ??= global::Codegen.Runtime.Operations.DeserializationOptions.Default;
+            return global::Aws.CognitoIdentityProvider.Serialization.VerifySoftwareTokenResponseJsonCodec.ReadResponse(response, options);
         }
 
-        public global::Codegen.Runtime.Errors.AwsServiceException DeserializeError(global::Codegen.Runtime.Http.AwsHttpResponse response) => global::Aws.CognitoIdentityProvider.Serialization.CognitoIdentityProviderErrorReader.Read(response);
+        public global::Codegen.Runtime.Errors.AwsServiceException DeserializeError(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions? options = null) =>
+            global::Aws.CognitoIdentityProvider.Serialization.CognitoIdentityProviderErrorReader.Read(response, options ?? global::Codegen.Runtime.Operations.DeserializationOptions.Default);
     }
 }

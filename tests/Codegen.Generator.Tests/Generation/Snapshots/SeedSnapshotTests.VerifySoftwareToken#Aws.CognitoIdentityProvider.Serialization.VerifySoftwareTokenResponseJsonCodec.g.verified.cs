@@ -10,7 +10,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class VerifySoftwareTokenResponseJsonCodec
     {
-        public static global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus)
+        public static global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus, global::Codegen.Runtime.Operations.DeserializationOptions options)
         {
             if (!global::Codegen.Runtime.Protocols.Json.JsonWireReader.StartObject(ref reader))
             {
@@ -67,7 +67,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
             };
         }
 
-        public static global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse ReadResponse(global::Codegen.Runtime.Http.AwsHttpResponse response) =>
-            global::Codegen.Runtime.Protocols.Json.JsonWireReader.ReadResponseBody<int, global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse>(response.Body.Span, response.StatusCode, static (ref global::System.Text.Json.Utf8JsonReader reader, int httpStatus) => Read(ref reader, httpStatus));
+        public static global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse ReadResponse(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions options) =>
+            global::Codegen.Runtime.Protocols.Json.JsonWireReader.ReadResponseBody<(int Status, global::Codegen.Runtime.Operations.DeserializationOptions Options), global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse>(response.Body.Span, (response.StatusCode, options), static (ref global::System.Text.Json.Utf8JsonReader reader, (int Status, global::Codegen.Runtime.Operations.DeserializationOptions Options) state) => Read(ref reader, state.Status, state.Options));
     }
 }

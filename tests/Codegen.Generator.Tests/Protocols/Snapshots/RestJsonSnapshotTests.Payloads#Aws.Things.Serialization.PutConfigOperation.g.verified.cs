@@ -59,11 +59,13 @@ namespace Aws.Things.Serialization
             return new global::Codegen.Runtime.Http.AwsHttpRequest("PUT", http.BuildPath(), http.Headers, body);
         }
 
-        public global::Aws.Things.PutConfigResponse DeserializeResponse(global::Codegen.Runtime.Http.AwsHttpResponse response)
+        public global::Aws.Things.PutConfigResponse DeserializeResponse(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions? options = null)
         {
-            return global::Aws.Things.Serialization.PutConfigResponseJsonCodec.ReadResponse(response);
+            options ??= global::Codegen.Runtime.Operations.DeserializationOptions.Default;
+            return global::Aws.Things.Serialization.PutConfigResponseJsonCodec.ReadResponse(response, options);
         }
 
-        public global::Codegen.Runtime.Errors.AwsServiceException DeserializeError(global::Codegen.Runtime.Http.AwsHttpResponse response) => global::Aws.Things.Serialization.ThingsErrorReader.Read(response);
+        public global::Codegen.Runtime.Errors.AwsServiceException DeserializeError(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions? options = null) =>
+            global::Aws.Things.Serialization.ThingsErrorReader.Read(response, options ?? global::Codegen.Runtime.Operations.DeserializationOptions.Default);
     }
 }

@@ -10,7 +10,7 @@ namespace Aws.Things.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class PutConfigResponseJsonCodec
     {
-        public static global::Aws.Things.PutConfigResponse ReadResponse(global::Codegen.Runtime.Http.AwsHttpResponse response)
+        public static global::Aws.Things.PutConfigResponse ReadResponse(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions options)
         {
             global::Aws.Things.Config? v0 = null;
             if (!global::Codegen.Runtime.Protocols.Json.JsonWireReader.IsEmptyBody(response.Body.Span))
@@ -19,7 +19,7 @@ namespace Aws.Things.Serialization
                 try
                 {
                     global::Codegen.Runtime.Protocols.Json.JsonWireReader.Next(ref reader);
-                    v0 = global::Aws.Things.Serialization.ConfigJsonCodec.Read(ref reader);
+                    v0 = global::Aws.Things.Serialization.ConfigJsonCodec.Read(ref reader, options);
                 }
                 catch (global::Codegen.Runtime.Serialization.AwsDeserializationException exception)
                 {

@@ -10,7 +10,7 @@ namespace Aws.Things.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class UploadResponseJsonCodec
     {
-        public static global::Aws.Things.UploadResponse ReadResponse(global::Codegen.Runtime.Http.AwsHttpResponse response)
+        public static global::Aws.Things.UploadResponse ReadResponse(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions options)
         {
             global::System.ReadOnlyMemory<byte>? v0 = null;
             if (!response.Body.IsEmpty)

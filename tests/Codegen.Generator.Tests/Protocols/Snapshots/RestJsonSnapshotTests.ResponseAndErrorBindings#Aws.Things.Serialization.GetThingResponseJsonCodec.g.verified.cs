@@ -10,7 +10,7 @@ namespace Aws.Things.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class GetThingResponseJsonCodec
     {
-        public static global::Aws.Things.GetThingResponse ReadResponse(global::Codegen.Runtime.Http.AwsHttpResponse response)
+        public static global::Aws.Things.GetThingResponse ReadResponse(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions options)
         {
             int? v0 = null;
             global::System.Collections.Generic.IReadOnlyList<int>? v1 = null;
@@ -81,7 +81,8 @@ namespace Aws.Things.Serialization
 
             if (v4 is null)
             {
-                throw global::Codegen.Runtime.Protocols.Json.JsonWireReader.MissingRequired("Name");
+                global::Codegen.Runtime.Serialization.RequiredMembers.Missing(options, "Name");
+                v4 = "";
             }
 
             return new global::Aws.Things.GetThingResponse(response.StatusCode, v4)

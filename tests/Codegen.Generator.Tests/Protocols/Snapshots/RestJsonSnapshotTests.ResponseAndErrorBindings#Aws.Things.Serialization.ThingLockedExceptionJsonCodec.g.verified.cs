@@ -11,7 +11,7 @@ namespace Aws.Things.Serialization
     internal static class ThingLockedExceptionJsonCodec
     {
         /// <summary>Reads the error's members; a header or body that cannot be read still gives the exception, with the members read before it.</summary>
-        public static global::Aws.Things.ThingLockedException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Errors.AwsErrorInfo error)
+        public static global::Aws.Things.ThingLockedException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Errors.AwsErrorInfo error, global::Codegen.Runtime.Operations.DeserializationOptions options)
         {
             string? v0 = null;
             global::System.DateTimeOffset? v1 = null;

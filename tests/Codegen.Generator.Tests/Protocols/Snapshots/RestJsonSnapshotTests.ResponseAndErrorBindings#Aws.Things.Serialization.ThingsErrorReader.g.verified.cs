@@ -10,13 +10,13 @@ namespace Aws.Things.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     internal static class ThingsErrorReader
     {
-        public static global::Codegen.Runtime.Errors.AwsServiceException Read(global::Codegen.Runtime.Http.AwsHttpResponse response)
+        public static global::Codegen.Runtime.Errors.AwsServiceException Read(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions options)
         {
             var error = global::Codegen.Runtime.Protocols.RestJson.RestJsonErrors.Read(response);
             switch (error.TypeCode)
             {
                 case "ThingLocked":
-                    return global::Aws.Things.Serialization.ThingLockedExceptionJsonCodec.Read(response, error);
+                    return global::Aws.Things.Serialization.ThingLockedExceptionJsonCodec.Read(response, error, options);
             }
 
             return new global::Aws.Things.ThingsException(error.Code, error.Message, response.StatusCode, response.RequestId);
