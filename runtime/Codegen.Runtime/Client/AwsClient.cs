@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -486,7 +487,11 @@ public class AwsClient : IDisposable
                 };
             }
 
-            var body = await ReadBufferedBodyAsync(info, response.Content, cancellationToken).ConfigureAwait(false);
+            // A HEAD response, a 204 and a 304 have no body whatever their Content-Length says (RFC 9110, 6.4.1).
+            var hasBody = !string.Equals(serialized.Method, "HEAD", StringComparison.OrdinalIgnoreCase) && response.StatusCode is not HttpStatusCode.NoContent and not HttpStatusCode.NotModified;
+            var body = hasBody
+                ? await ReadBufferedBodyAsync(info, response.Content, cancellationToken).ConfigureAwait(false)
+                : Array.Empty<byte>();
             return new AwsHttpResponse((int)response.StatusCode, responseHeaders, body);
         }
         finally
@@ -531,22 +536,39 @@ public class AwsClient : IDisposable
         try
         {
             using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var buffer = new MemoryStream(declared is { } length ? (int)length : 0);
-            var chunk = new byte[16 * 1024];
-            while (true)
+            if (declared is { } length && length <= Array.MaxLength)
             {
-                var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return buffer.ToArray();
-                }
+                // The usual case: the body is read straight into an array of its declared size, the one allocation of
+                // this step (a body that ends early is an EndOfStreamException, an IOException like any other cut).
+                var body = length == 0 ? Array.Empty<byte>() : new byte[length];
+                await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+                return body;
+            }
 
-                if (buffer.Length + read > maxResponseBodyBytes)
+            // Chunked or decompressed: the size is learnt while reading, through a pooled chunk.
+            using var buffer = new MemoryStream();
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                while (true)
                 {
-                    throw new AwsResponseTooLargeException(info.Service.ServiceId + " " + info.Name, maxResponseBodyBytes, null);
-                }
+                    var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return buffer.ToArray();
+                    }
 
-                buffer.Write(chunk, 0, read);
+                    if (buffer.Length + read > maxResponseBodyBytes)
+                    {
+                        throw new AwsResponseTooLargeException(info.Service.ServiceId + " " + info.Name, maxResponseBodyBytes, null);
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
         }
         catch (IOException ex)
