@@ -304,7 +304,7 @@ internal static class OperationEmitter
             w.Line();
             w.Line($"/// <summary>The {DocComments.Escape(operation.Operation.Name)} operation.</summary>");
             // Names the class already has (or inherits from object) get the suffix "Operation".
-            var property = operation.RequestTypeName is "Service" or "All" or "GetType" or "ToString" or "Equals" or "GetHashCode" or "ReferenceEquals" or "MemberwiseClone"
+            var property = Naming.CodeModelBuilder.ReservedOperationsMembers.Contains(operation.RequestTypeName)
                 ? operation.RequestTypeName + "Operation"
                 : operation.RequestTypeName;
             w.Line($"public static {Runtime}.Operations.IOperation<{response}> {property} => global::{model.Namespace}.Serialization.{OperationClassName(operation)}.Instance;");

@@ -15,18 +15,53 @@ namespace Codegen.Generator.Naming;
 /// </summary>
 internal sealed class CodeModelBuilder
 {
-    /// <summary>Members every generated structure has, or inherits from <see cref="object"/>.</summary>
+    /// <summary>Members every generated structure and union declares (StructureEmitter, UnionEmitter), or inherits from <see cref="object"/>.</summary>
     private static readonly string[] ReservedStructureMembers =
     {
-        "Lenses", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+        "Lenses", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
-    /// <summary>Members an exception inherits; model members with these names are renamed (except Message, which maps onto the base).</summary>
+    /// <summary>Members a response declares besides those of every structure: the status code, its builder and lens, and Dispose for a streaming payload.</summary>
+    private static readonly string[] ReservedResponseMembers = { "HttpStatus", "WithHttpStatus", "Dispose", "DisposeAsync" };
+
+    /// <summary>
+    /// Members an exception declares (ErrorEmitter) or inherits; model members with these names are renamed (except a
+    /// string <c>message</c>, which maps onto the base's Message).
+    /// </summary>
     private static readonly string[] ReservedExceptionMembers =
     {
         "Data", "Source", "StackTrace", "InnerException", "HelpLink", "HResult", "TargetSite", "ErrorCode", "ErrorMessage",
         "StatusCode", "RequestId", "IsFault", "IsThrottling", "GetBaseException", "GetObjectData", "ToString", "Equals",
-        "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "SerializeObjectState", "WireErrorCode",
+        "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "SerializeObjectState", "WireErrorCode", "ReferenceEquals", "Message",
+    };
+
+    /// <summary>Members an enum declares (EnumEmitter) or inherits; values with these names are numbered.</summary>
+    private static readonly string[] ReservedEnumMembers =
+    {
+        "Value", "Known", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>
+    /// Names of members the emitters declare on a type itself, which the type's own name must not be (CS0542): every
+    /// structure, union and enum has Equals, GetHashCode and ToString; a structure its Lenses class; a union MemberName
+    /// and its Unknown case; an enum Value, Known and IsKnown. Such a type gets the suffix <c>Type</c> (an operation's
+    /// request type the suffix <c>Request</c>).
+    /// </summary>
+    private static readonly HashSet<string> OwnMemberNames = new(StringComparer.Ordinal) { "Equals", "GetHashCode", "ToString" };
+
+    private static readonly HashSet<string> OwnStructureMemberNames = new(StringComparer.Ordinal) { "Lenses" };
+
+    private static readonly HashSet<string> OwnUnionMemberNames = new(StringComparer.Ordinal) { "MemberName", "Unknown" };
+
+    private static readonly HashSet<string> OwnEnumMemberNames = new(StringComparer.Ordinal) { "Value", "Known", "IsKnown" };
+
+    /// <summary>
+    /// Members the <c>{Service}Operations</c> class declares or inherits from <see cref="object"/>: a property named like
+    /// one of them (after its request type) gets the suffix <c>Operation</c>.
+    /// </summary>
+    public static readonly HashSet<string> ReservedOperationsMembers = new(StringComparer.Ordinal)
+    {
+        "Service", "All", "GetType", "ToString", "Equals", "GetHashCode", "ReferenceEquals", "MemberwiseClone", "Finalize",
     };
 
     /// <summary>Members of the runtime's AwsClient that an operation method must not hide.</summary>
@@ -91,7 +126,15 @@ internal sealed class CodeModelBuilder
         // DeleteIntegration) keeps its own name, and the response type is numbered.
         foreach (var operation in operations)
         {
-            requestNames[operation.Name] = UniqueTypeName(Identifiers.ToPascalCase(operation.Name), operation.Position, "the input of operation " + operation.Name);
+            var requestName = Identifiers.ToPascalCase(operation.Name);
+            if (OwnMemberNames.Contains(requestName) || OwnStructureMemberNames.Contains(requestName))
+            {
+                // A class named Equals cannot declare Equals (CS0542): EqualsRequest, beside EqualsResponse.
+                Report(DiagnosticDescriptors.NameCollision, operation.Position, "the input of operation " + operation.Name, requestName, "is a member the type itself declares", requestName + "Request");
+                requestName += "Request";
+            }
+
+            requestNames[operation.Name] = UniqueTypeName(requestName, operation.Position, "the input of operation " + operation.Name);
         }
 
         foreach (var operation in operations)
@@ -197,6 +240,11 @@ internal sealed class CodeModelBuilder
             if (shape.IsError && !pascal.EndsWith("Exception", StringComparison.Ordinal))
             {
                 pascal += "Exception";
+            }
+            else if (NamesOwnMember(shape, pascal))
+            {
+                Report(DiagnosticDescriptors.NameCollision, shape.Position, "shape " + name, pascal, "is a member the type itself declares", pascal + "Type");
+                pascal += "Type";
             }
 
             _typeNames[name] = UniqueTypeName(pascal, shape.Position, "shape " + name);
@@ -364,7 +412,7 @@ internal sealed class CodeModelBuilder
 
         if (role == TypeRole.Response)
         {
-            reserved.Add("HttpStatus");
+            reserved.UnionWith(ReservedResponseMembers);
         }
 
         if (shape.Kind == ShapeKind.Union)
@@ -376,10 +424,15 @@ internal sealed class CodeModelBuilder
 
         var candidates = shape.Members.Select(m => Identifiers.ToPascalCase(m.Name)).ToList();
 
-        // With{X} builders must not collide with a property: a member "WithFoo" next to a member "Foo".
-        foreach (var candidate in candidates)
+        // With{X} builders must not collide with a property: a member "WithFoo" next to a member "Foo". (Errors have no
+        // builders; a union's cases are classes, not builders.)
+        var hasBuilders = role != TypeRole.Error && shape.Kind != ShapeKind.Union;
+        if (hasBuilders)
         {
-            reserved.Add("With" + candidate);
+            foreach (var candidate in candidates)
+            {
+                reserved.Add("With" + candidate);
+            }
         }
 
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -397,17 +450,32 @@ internal sealed class CodeModelBuilder
             }
             else
             {
-                var wanted = reserved.Contains(candidate) && !("With" + candidate == candidate) ? candidate + "Value" : candidate;
+                // A member whose builder would be named like the type (member Name of a type WithName) is renamed too.
+                var clashes = reserved.Contains(candidate) || (hasBuilders && "With" + candidate == typeName);
+                var wanted = clashes ? candidate + "Value" : candidate;
                 if (reserved.Contains(wanted) && wanted != candidate)
                 {
                     wanted = candidate + "Member";
                 }
 
                 name = Identifiers.Unique(wanted, taken);
+                if (hasBuilders && name != candidate)
+                {
+                    // A renamed member's builder must not be another member's property (Equals, renamed EqualsValue,
+                    // next to a member WithEqualsValue), and a later member must not take it.
+                    for (var n = 2; taken.Contains("With" + name); n++)
+                    {
+                        taken.Remove(name);
+                        name = Identifiers.Unique(wanted + n.ToString(System.Globalization.CultureInfo.InvariantCulture), taken);
+                    }
+
+                    reserved.Add("With" + name);
+                }
+
                 if (name != candidate)
                 {
                     Report(DiagnosticDescriptors.NameCollision, member.Position,
-                        $"member '{shape.Name}.{member.Name}'", candidate, reserved.Contains(candidate) ? "a generated member of " + typeName + " already uses" : "another member already uses", name);
+                        $"member '{shape.Name}.{member.Name}'", candidate, clashes ? "a generated member of " + typeName + " already uses" : "another member already uses", name);
                 }
             }
 
@@ -444,7 +512,7 @@ internal sealed class CodeModelBuilder
 
     private EquatableArray<CodeEnumValue> NameEnumValues(string typeName, ShapeModel shape)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal) { typeName, "Value", "ToString", "Equals", "GetHashCode", "GetType", "Known", "IsKnown" };
+        var taken = new HashSet<string>(ReservedEnumMembers, StringComparer.Ordinal) { typeName };
         var result = new List<CodeEnumValue>();
         foreach (var value in shape.EnumValues)
         {
@@ -555,6 +623,16 @@ internal sealed class CodeModelBuilder
         ShapeKind.Enum or ShapeKind.IntEnum => ("global::" + _namespace + "." + _typeNames[shape.Name], true),
         _ => ("global::" + _namespace + "." + _typeNames[shape.Name], false),
     };
+
+    /// <summary>Whether the type of <paramref name="shape"/> named <paramref name="name"/> would declare a member of that name.</summary>
+    private static bool NamesOwnMember(ShapeModel shape, string name) =>
+        OwnMemberNames.Contains(name) || shape.Kind switch
+        {
+            ShapeKind.Structure => OwnStructureMemberNames.Contains(name),
+            ShapeKind.Union => OwnUnionMemberNames.Contains(name),
+            ShapeKind.Enum or ShapeKind.IntEnum => OwnEnumMemberNames.Contains(name),
+            _ => false,
+        };
 
     private static bool HasOwnType(ShapeModel shape) =>
         shape.Kind is ShapeKind.Structure or ShapeKind.Union or ShapeKind.Enum or ShapeKind.IntEnum;

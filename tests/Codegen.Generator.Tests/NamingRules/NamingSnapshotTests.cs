@@ -122,4 +122,64 @@ public class NamingSnapshotTests
           "Text": { "type": "string" }
         }
         """));
+
+    private const string Op = """{ "http": { "method": "POST", "requestUri": "/" }, "input": { "shape": "In" }, "output": { "shape": "Out" } }""";
+
+    [Fact]
+    public void OperationsNamedLikeMembersTheirTypesDeclare() => VerifyNames(Model(
+        """
+        {
+          "In": { "type": "structure", "members": { "Id": { "shape": "Text" } } },
+          "Out": { "type": "structure", "members": { "Id": { "shape": "Text" } } },
+          "Text": { "type": "string" }
+        }
+        """,
+        "{ " + string.Join(", ", new[] { "Equals", "GetHashCode", "ToString", "Lenses", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize", "Service", "All", "Send", "Dispose" }
+            .Select(name => $"\"{name}\": " + Op.Replace("{ \"http\"", $"{{ \"name\": \"{name}\", \"http\"", System.StringComparison.Ordinal))) + " }"));
+
+    [Fact]
+    public void ShapesNamedLikeMembersTheirTypesDeclare() => VerifyNames(Model("""
+        {
+          "OpInput": { "type": "structure", "members": {
+            "A": { "shape": "Equals" }, "B": { "shape": "GetHashCode" }, "C": { "shape": "ToString" }, "D": { "shape": "Lenses" },
+            "E": { "shape": "Unknown" }, "F": { "shape": "MemberName" }, "G": { "shape": "Value" }, "H": { "shape": "Known" },
+            "I": { "shape": "IsKnown" }, "J": { "shape": "WithName" }, "K": { "shape": "Finalize" } } },
+          "OpOutput": { "type": "structure", "members": {} },
+          "Equals": { "type": "structure", "members": { "X": { "shape": "Text" } } },
+          "GetHashCode": { "type": "string", "enum": ["a"] },
+          "ToString": { "type": "structure", "union": true, "members": { "X": { "shape": "Text" } } },
+          "Lenses": { "type": "structure", "members": { "X": { "shape": "Text" } } },
+          "Unknown": { "type": "structure", "union": true, "members": { "X": { "shape": "Text" } } },
+          "MemberName": { "type": "structure", "union": true, "members": { "X": { "shape": "Text" } } },
+          "Value": { "type": "string", "enum": ["a"] },
+          "Known": { "type": "string", "enum": ["a"] },
+          "IsKnown": { "type": "string", "enum": ["a"] },
+          "WithName": { "type": "structure", "members": { "Name": { "shape": "Text" } } },
+          "Finalize": { "type": "structure", "members": { "X": { "shape": "Text" } } },
+          "Text": { "type": "string" }
+        }
+        """));
+
+    [Fact]
+    public void MembersNamedLikeEveryOtherGeneratedMember() => VerifyNames(Model(
+        """
+        {
+          "OpInput": { "type": "structure", "members": {
+            "ReferenceEquals": { "shape": "Text" }, "MemberwiseClone": { "shape": "Text" }, "Finalize": { "shape": "Text" },
+            "Equals": { "shape": "Text" }, "WithEqualsValue": { "shape": "Text" }, "Choice": { "shape": "Choice" }, "Kind": { "shape": "Kind" } } },
+          "OpOutput": { "type": "structure", "members": {
+            "WithHttpStatus": { "shape": "Text" }, "Dispose": { "shape": "Text" }, "DisposeAsync": { "shape": "Text" }, "ReferenceEquals": { "shape": "Text" } } },
+          "Choice": { "type": "structure", "union": true, "members": {
+            "Value": { "shape": "Text" }, "MemberName": { "shape": "Text" }, "Unknown": { "shape": "Text" }, "Equals": { "shape": "Text" },
+            "ToString": { "shape": "Text" }, "GetHashCode": { "shape": "Text" }, "ReferenceEquals": { "shape": "Text" }, "Choice": { "shape": "Text" } } },
+          "Kind": { "type": "string", "enum": ["Value", "Known", "IsKnown", "Equals", "ToString", "GetHashCode", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize", "Kind"] },
+          "Fault": { "type": "structure", "members": {
+            "Message": { "shape": "Count" }, "message": { "shape": "Text" }, "ReferenceEquals": { "shape": "Text" }, "HelpLink": { "shape": "Text" },
+            "WireErrorCode": { "shape": "Text" }, "IsFault": { "shape": "Text" }, "Data": { "shape": "Text" }, "FaultException": { "shape": "Text" } },
+            "error": { "httpStatusCode": 500 }, "exception": true, "fault": true },
+          "Count": { "type": "integer" },
+          "Text": { "type": "string" }
+        }
+        """,
+        """{ "Op": { "name": "Op", "http": { "method": "POST", "requestUri": "/" }, "input": { "shape": "OpInput" }, "output": { "shape": "OpOutput" }, "errors": [{ "shape": "Fault" }] } }"""));
 }

@@ -308,6 +308,8 @@ internal static class JsonCodecEmitter
         w.Line("break;");
         w.CloseBrace();
         w.Line();
+        // A name that is not text is an error (ValueTextEquals would throw on its escapes), known member or not.
+        w.Line($"{Wire}.CheckMemberName(ref reader);");
         for (var i = 0; i < members.Count; i++)
         {
             var member = members[i];
@@ -409,7 +411,7 @@ internal static class JsonCodecEmitter
             },
             () =>
             {
-                w.Line("var unknown = reader.GetString()!;");
+                w.Line($"var unknown = {Wire}.ReadPropertyName(ref reader);");
                 w.Line($"{Wire}.Next(ref reader);");
                 w.Line($"if (reader.TokenType != {Token}.Null && !(unknown == \"__type\"))");
                 w.OpenBrace();
@@ -632,7 +634,7 @@ internal static class JsonCodecEmitter
         w.Line("break;");
         w.CloseBrace();
         w.Line();
-        w.Line($"{key} = reader.GetString()!;");
+        w.Line($"{key} = {Wire}.ReadMapKey(ref reader);");
         w.Line($"{Wire}.Next(ref reader);");
         w.Line($"{element.CSharpType}? {value} = null;");
         ReadValue(w, model, element, value, depth + 1);

@@ -48,12 +48,25 @@ public static class CborErrors
 
             while (CborWireReader.NextEntry(reader))
             {
-                var name = CborWireReader.ReadMemberName(reader);
+                // A key or a string that is not valid UTF-8 is left out (each is read whole before it is decoded, so
+                // the reader is past it), as in the JSON protocols: the fields that are text still name the error.
+                ReadOnlySpan<byte> name;
+                var keyIsText = reader.PeekState() is CborReaderState.TextString or CborReaderState.StartIndefiniteLengthTextString;
+                try
+                {
+                    name = CborWireReader.ReadMemberName(reader);
+                }
+                catch (AwsDeserializationException exception) when (keyIsText && exception.InnerException is null)
+                {
+                    CborWireReader.Skip(reader);
+                    continue;
+                }
+
                 var isType = name.SequenceEqual("__type"u8);
                 var isMessage = !isType && (name.SequenceEqual("message"u8) || name.SequenceEqual("Message"u8));
                 if ((isType || isMessage) && reader.PeekState() is CborReaderState.TextString or CborReaderState.StartIndefiniteLengthTextString)
                 {
-                    var text = CborWireReader.ReadString(reader);
+                    var text = TryReadString(reader);
                     if (isType)
                     {
                         type ??= text;
@@ -68,6 +81,8 @@ public static class CborErrors
                     CborWireReader.Skip(reader);
                 }
             }
+
+            return (type, message);
         }
         catch (Exception exception) when (exception is AwsDeserializationException || CborWireReader.IsReaderFailure(exception))
         {
@@ -75,5 +90,17 @@ public static class CborErrors
         }
 
         return (type, message);
+    }
+
+    private static string? TryReadString(CborReader reader)
+    {
+        try
+        {
+            return CborWireReader.ReadString(reader);
+        }
+        catch (AwsDeserializationException exception) when (exception.InnerException is System.Text.DecoderFallbackException)
+        {
+            return null; // read whole, then found not to be UTF-8: the reader is past it
+        }
     }
 }

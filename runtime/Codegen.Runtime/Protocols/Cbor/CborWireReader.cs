@@ -169,22 +169,26 @@ public static class CborWireReader
     }
 
     /// <summary>
-    /// Reads the key of a structure's entry as UTF-8 bytes, to be compared with the member names (a key that is not
-    /// valid UTF-8 matches none and is skipped with its value). Keys must be text strings.
+    /// Reads the key of a structure's entry as UTF-8 bytes, to be compared with the member names. Keys must be text
+    /// strings of valid UTF-8, known members or not (as in the JSON protocols); the values of unknown members are
+    /// skipped, not decoded.
     /// </summary>
     public static ReadOnlySpan<byte> ReadMemberName(CborReader reader)
     {
         try
         {
-            switch (reader.PeekState())
+            var name = reader.PeekState() switch
             {
-                case CborReaderState.TextString:
-                    return reader.ReadDefiniteLengthTextStringBytes().Span;
-                case CborReaderState.StartIndefiniteLengthTextString:
-                    return ReadIndefiniteTextBytes(reader);
-                default:
-                    throw Mismatch("a text string key", reader);
+                CborReaderState.TextString => reader.ReadDefiniteLengthTextStringBytes().Span,
+                CborReaderState.StartIndefiniteLengthTextString => ReadIndefiniteTextBytes(reader),
+                _ => throw Mismatch("a text string key", reader),
+            };
+            if (!System.Text.Unicode.Utf8.IsValid(name))
+            {
+                throw new AwsDeserializationException("$", "a member name that is not valid UTF-8");
             }
+
+            return name;
         }
         catch (Exception exception) when (IsReaderFailure(exception))
         {

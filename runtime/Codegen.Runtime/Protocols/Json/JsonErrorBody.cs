@@ -14,7 +14,8 @@ public readonly record struct JsonErrorBody(string? Type, string? Code, string? 
 {
     /// <summary>
     /// Reads the fields from <paramref name="body"/>. A body that is empty, not JSON or not an object gives no
-    /// fields (the headers may still name the error); it never throws.
+    /// fields (the headers may still name the error), and a field whose text is not valid UTF-8 or holds an unpaired
+    /// surrogate is left out; it never throws, so the status code still decides whether the error is retried.
     /// </summary>
     public static JsonErrorBody Read(System.ReadOnlySpan<byte> body)
     {
@@ -36,10 +37,12 @@ public readonly record struct JsonErrorBody(string? Type, string? Code, string? 
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isType = reader.ValueTextEquals("__type"u8);
-                var isCode = !isType && (reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8));
+                // A name that is not text (ValueTextEquals would throw on its escapes) is no field of ours.
+                var name = reader.ValueIsEscaped ? JsonWireReader.TryReadText(ref reader) ?? "" : null;
+                var isType = Is(ref reader, name, "__type"u8, "__type");
+                var isCode = !isType && (Is(ref reader, name, "code"u8, "code") || Is(ref reader, name, "Code"u8, "Code"));
                 var isMessage = !isType && !isCode
-                    && (reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("Message"u8) || reader.ValueTextEquals("errorMessage"u8));
+                    && (Is(ref reader, name, "message"u8, "message") || Is(ref reader, name, "Message"u8, "Message") || Is(ref reader, name, "errorMessage"u8, "errorMessage"));
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
                 {
@@ -47,15 +50,15 @@ public readonly record struct JsonErrorBody(string? Type, string? Code, string? 
                 }
                 else if (isType)
                 {
-                    type ??= reader.GetString();
+                    type ??= JsonWireReader.TryReadText(ref reader);
                 }
                 else if (isCode)
                 {
-                    code ??= reader.GetString();
+                    code ??= JsonWireReader.TryReadText(ref reader);
                 }
                 else if (isMessage)
                 {
-                    message ??= reader.GetString();
+                    message ??= JsonWireReader.TryReadText(ref reader);
                 }
             }
         }
@@ -66,4 +69,8 @@ public readonly record struct JsonErrorBody(string? Type, string? Code, string? 
 
         return new JsonErrorBody(type, code, message);
     }
+
+    // An unescaped name is compared as bytes; an escaped one by its decoded text (empty when it is not text).
+    private static bool Is(ref Utf8JsonReader reader, string? escapedName, System.ReadOnlySpan<byte> utf8, string text) =>
+        escapedName is null ? reader.ValueTextEquals(utf8) : escapedName == text;
 }

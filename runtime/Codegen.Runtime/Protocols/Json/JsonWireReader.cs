@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using System.Text.Unicode;
 using Codegen.Runtime.Serialization;
 
 namespace Codegen.Runtime.Protocols.Json;
@@ -7,7 +8,10 @@ namespace Codegen.Runtime.Protocols.Json;
 /// <summary>
 /// Reads the scalar forms of the AWS JSON protocols from a <see cref="Utf8JsonReader"/> positioned on a value.
 /// Every method treats JSON <c>null</c> as an absent value and throws <see cref="AwsDeserializationException"/>
-/// (path <c>$</c>, made longer by each enclosing reader) for a value of the wrong type.
+/// (path <c>$</c>, made longer by each enclosing reader) for a value of the wrong type, and for text that is not
+/// text: a string or name whose bytes are not valid UTF-8, or whose escapes hold an unpaired surrogate
+/// (<c>"\ud800"</c>). The JSON reader itself lets both through and fails only when the text is decoded, with an
+/// <see cref="InvalidOperationException"/>; no such exception leaves these methods.
 /// </summary>
 public static class JsonWireReader
 {
@@ -23,7 +27,7 @@ public static class JsonWireReader
     /// <summary>Reads a string.</summary>
     public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => Text(ref reader, "a string"),
         JsonTokenType.Null => null,
         _ => throw Mismatch("a string", reader.TokenType),
     };
@@ -131,7 +135,7 @@ public static class JsonWireReader
 
                 throw new AwsDeserializationException("$", "timestamp out of range");
             case JsonTokenType.String:
-                var text = reader.GetString()!;
+                var text = Text(ref reader, "a string");
                 if (format == TimestampFormat.HttpDate && Timestamps.TryParseHttpDate(text, out var httpDate))
                 {
                     return httpDate;
@@ -166,7 +170,7 @@ public static class JsonWireReader
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                if (reader.TryGetBytesFromBase64(out var bytes))
+                if (TryGetBase64(ref reader, out var bytes))
                 {
                     return bytes;
                 }
@@ -187,8 +191,107 @@ public static class JsonWireReader
             return null;
         }
 
-        return JsonElement.ParseValue(ref reader);
+        // The document keeps its strings undecoded, and would fail only when the caller reads one: every string and
+        // name in it is checked here, on a copy of the reader, so that a document that is read is all text.
+        CheckDocumentText(reader);
+        try
+        {
+            return JsonElement.ParseValue(ref reader);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw Undecodable("a string", exception);
+        }
     }
+
+    /// <summary>
+    /// Checks the property name under the reader before it is compared with member names: a name that is not valid
+    /// UTF-8 or escapes an unpaired surrogate is an <see cref="AwsDeserializationException"/> (path <c>$</c>), known
+    /// member or not. (The values of unknown members are skipped, not decoded.)
+    /// </summary>
+    public static void CheckMemberName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence || !Utf8.IsValid(reader.ValueSpan))
+        {
+            _ = Text(ref reader, "a member name");
+        }
+    }
+
+    /// <summary>Reads the property name under the reader (a union's member name) as text; see <see cref="CheckMemberName"/>.</summary>
+    public static string ReadPropertyName(ref Utf8JsonReader reader) => Text(ref reader, "a member name");
+
+    /// <summary>Reads the property name under the reader as a map key; text that is not text is an <see cref="AwsDeserializationException"/>.</summary>
+    public static string ReadMapKey(ref Utf8JsonReader reader) => Text(ref reader, "a map key");
+
+    /// <summary>
+    /// The string or property name under the reader as text, or <see langword="null"/> when it is not text (for error
+    /// bodies, which are read without ever throwing).
+    /// </summary>
+    public static string? TryReadText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Decodes the string or property name under the reader; text that is not text is an <see cref="AwsDeserializationException"/>.</summary>
+    private static string Text(ref Utf8JsonReader reader, string what)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw Undecodable(what, exception);
+        }
+    }
+
+    private static bool TryGetBase64(ref Utf8JsonReader reader, out byte[] bytes)
+    {
+        try
+        {
+            return reader.TryGetBytesFromBase64(out bytes!);
+        }
+        catch (InvalidOperationException)
+        {
+            // An escape that is not text cannot be base64 either.
+            bytes = Array.Empty<byte>();
+            return false;
+        }
+    }
+
+    private static void CheckDocumentText(Utf8JsonReader probe)
+    {
+        var depth = probe.CurrentDepth;
+        while (true)
+        {
+            if (probe.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+                && (probe.ValueIsEscaped || probe.HasValueSequence || !Utf8.IsValid(probe.ValueSpan)))
+            {
+                _ = Text(ref probe, probe.TokenType == JsonTokenType.String ? "a string" : "a member name");
+            }
+
+            if (probe.CurrentDepth == depth && probe.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+            {
+                return; // a scalar, or the end of the object or array the document is
+            }
+
+            if (!probe.Read())
+            {
+                return; // cut short: the parse that follows says so
+            }
+        }
+    }
+
+    /// <summary>The exception for text that cannot be decoded; the reader's message is not kept, since it may quote input.</summary>
+    private static AwsDeserializationException Undecodable(string what, InvalidOperationException exception) =>
+        new("$", what + " that is not valid UTF-8 or holds an unpaired surrogate", exception);
 
     /// <summary>
     /// Checks that the reader is on the start of an object: <see langword="true"/> if so, <see langword="false"/>
@@ -323,6 +426,11 @@ public static class JsonWireReader
 
     private static double SpecialDouble(ref Utf8JsonReader reader)
     {
+        if (reader.ValueIsEscaped)
+        {
+            _ = Text(ref reader, "a string"); // ValueTextEquals would throw for an escape that is not text
+        }
+
         if (reader.ValueTextEquals("NaN"u8))
         {
             return double.NaN;

@@ -46,6 +46,7 @@ namespace Aws.Things.Serialization
                         break;
                     }
 
+                    global::Codegen.Runtime.Protocols.Json.JsonWireReader.CheckMemberName(ref reader);
                     if (reader.ValueTextEquals("Label"u8))
                     {
                         member = "Label";

@@ -30,6 +30,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
                                 break;
                             }
 
+                            global::Codegen.Runtime.Protocols.Json.JsonWireReader.CheckMemberName(ref reader);
                             if (reader.ValueTextEquals("reasonCode"u8))
                             {
                                 member = "reasonCode";

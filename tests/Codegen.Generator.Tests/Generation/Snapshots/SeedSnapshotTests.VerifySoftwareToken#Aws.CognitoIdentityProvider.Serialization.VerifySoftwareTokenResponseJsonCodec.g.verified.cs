@@ -30,6 +30,7 @@ namespace Aws.CognitoIdentityProvider.Serialization
                         break;
                     }
 
+                    global::Codegen.Runtime.Protocols.Json.JsonWireReader.CheckMemberName(ref reader);
                     if (reader.ValueTextEquals("Status"u8))
                     {
                         member = "Status";

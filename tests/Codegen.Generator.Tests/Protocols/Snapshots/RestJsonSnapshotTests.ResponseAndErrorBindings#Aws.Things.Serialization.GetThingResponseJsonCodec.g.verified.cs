@@ -51,6 +51,7 @@ namespace Aws.Things.Serialization
                                 break;
                             }
 
+                            global::Codegen.Runtime.Protocols.Json.JsonWireReader.CheckMemberName(ref reader);
                             if (reader.ValueTextEquals("Name"u8))
                             {
                                 member = "Name";

@@ -38,6 +38,7 @@ namespace Aws.Things.Serialization
                                     break;
                                 }
 
+                                global::Codegen.Runtime.Protocols.Json.JsonWireReader.CheckMemberName(ref reader);
                                 if (reader.ValueTextEquals("Until"u8))
                                 {
                                     member = "Until";
