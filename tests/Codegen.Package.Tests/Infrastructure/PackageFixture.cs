@@ -78,32 +78,91 @@ public sealed class PackageFixture : IDisposable
     }
 
     /// <summary>
-    /// The runtime's own package dependencies (System.Formats.Cbor for rpcv2Cbor, System.IO.Hashing for checksums), copied into the feed from this
-    /// machine's global packages folder, where the pack's restore put them: a user gets them from nuget.org, the
-    /// consumers here from the feed, so they still restore from nothing but this run's packages.
+    /// The packages' own package dependencies and theirs in turn (System.Formats.Cbor for rpcv2Cbor, System.IO.Hashing
+    /// for checksums, Microsoft.Extensions.Logging.Abstractions for the log events and what it needs), copied into the feed
+    /// from this machine's global packages folder, where the pack's restore put them: a user gets them from nuget.org,
+    /// the consumers here from the feed, so they still restore from nothing but this run's packages. Each id is copied at
+    /// the highest version any package asks for (the one restore resolves), following the dependency group a net8.0
+    /// (and so a net10.0) consumer gets.
     /// </summary>
     private void AddRuntimeDependenciesToFeed()
     {
-        var dependencies = RuntimeDependencies(RuntimePackage);
-        if (dependencies.Count == 0)
-        {
-            return;
-        }
-
         var locals = DotNet.RunChecked(RepositoryRoot, null, "nuget", "locals", "global-packages", "--list");
         var cache = locals.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("global-packages:", StringComparison.Ordinal))["global-packages:".Length..].Trim();
-        foreach (var (id, version) in dependencies)
+        string Cached(string id, string version) =>
+            Path.Combine(cache, id.ToLowerInvariant(), version.ToLowerInvariant(), id.ToLowerInvariant() + "." + version.ToLowerInvariant() + ".nupkg");
+
+        var chosen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Queue<(string Id, string Version)>(RuntimeDependencies(RuntimePackage));
+        while (pending.Count > 0)
         {
-            var lower = id.ToLowerInvariant() + "." + version.ToLowerInvariant() + ".nupkg";
-            var cached = Path.Combine(cache, id.ToLowerInvariant(), version.ToLowerInvariant(), lower);
-            if (!File.Exists(cached))
+            var (id, version) = pending.Dequeue();
+            if (chosen.TryGetValue(id, out var known) && CompareVersions(known, version) >= 0)
             {
-                throw new XunitException($"the runtime depends on {id} {version}, which is not in the global packages folder ({cached})");
+                continue;
             }
 
-            File.Copy(cached, Path.Combine(Feed, lower));
+            chosen[id] = version;
+            var cached = Cached(id, version);
+            if (!File.Exists(cached))
+            {
+                throw new XunitException($"a packed package depends on {id} {version}, which is not in the global packages folder ({cached})");
+            }
+
+            foreach (var dependency in Net8Dependencies(cached))
+            {
+                pending.Enqueue(dependency);
+            }
         }
+
+        foreach (var (id, version) in chosen)
+        {
+            File.Copy(Cached(id, version), Path.Combine(Feed, id.ToLowerInvariant() + "." + version.ToLowerInvariant() + ".nupkg"));
+        }
+
+        FeedDependencies = chosen.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
+
+    /// <summary>The ids of the packages copied into the feed besides this run's own.</summary>
+    public IReadOnlyList<string> FeedDependencies { get; private set; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The dependencies of the group a net8.0 project gets: net8.0 itself, else the highest earlier netN.0, else
+    /// .NETStandard 2.1 or 2.0, else a group for every framework.
+    /// </summary>
+    private static IReadOnlyList<(string Id, string Version)> Net8Dependencies(string nupkg)
+    {
+        using var archive = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        using var stream = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/')).Open();
+        var groups = XDocument.Load(stream).Descendants().Where(e => e.Name.LocalName == "group").ToList();
+        static int Rank(string? framework)
+        {
+            if (framework is null)
+            {
+                return 1;
+            }
+
+            var match = System.Text.RegularExpressions.Regex.Match(framework, @"^net(\d+)\.0$");
+            if (match.Success && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) <= 8)
+            {
+                return 100 + int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+
+            return framework switch { ".NETStandard2.1" => 3, ".NETStandard2.0" => 2, _ => 0 };
+        }
+
+        var best = groups.Select(g => (Group: g, Rank: Rank((string?)g.Attribute("targetFramework")))).Where(g => g.Rank > 0).OrderByDescending(g => g.Rank).FirstOrDefault();
+        return best.Group is null
+            ? Array.Empty<(string, string)>()
+            : best.Group.Elements().Where(e => e.Name.LocalName == "dependency")
+                .Select(e => ((string)e.Attribute("id")!, ((string)e.Attribute("version")!).Trim('[', ']', '(', ')').Split(',')[0]))
+                .ToList();
+    }
+
+    private static int CompareVersions(string left, string right) =>
+        System.Version.TryParse(left.Split('-')[0], out var l) && System.Version.TryParse(right.Split('-')[0], out var r)
+            ? l.CompareTo(r)
+            : string.CompareOrdinal(left, right);
 
     /// <summary>The package dependencies (id, version) of a nupkg's nuspec, every target framework together.</summary>
     public static IReadOnlyList<(string Id, string Version)> RuntimeDependencies(string nupkg)
