@@ -121,6 +121,35 @@ public sealed class PackageLayoutTests(PackageFixture package, ITestOutputHelper
             PackageFixture.RuntimeDependencies(package.RuntimePackage).OrderBy(d => d.Id, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void DependencyInjectionIsANet8LibraryOnTheRuntimeAndTheMicrosoftExtensionsAbstractions()
+    {
+        var files = Entries(package.DependencyInjectionPackage);
+        output.WriteLine(string.Join(Environment.NewLine, files));
+        Assert.Equal(
+            new[] { "README.md", "lib/net8.0/Codegen.Extensions.DependencyInjection.dll", "lib/net8.0/Codegen.Extensions.DependencyInjection.xml" },
+            files);
+
+        var nuspec = Nuspec(package.DependencyInjectionPackage);
+        Assert.Equal("Codegen.Extensions.DependencyInjection", Metadata(nuspec, "id"));
+        Assert.Equal(package.Version, Metadata(nuspec, "version"));
+        AssertCommonMetadata(nuspec);
+
+        // The runtime of the same version, and the Microsoft.Extensions packages at their pinned (8.0-line) versions.
+        var group = Assert.Single(nuspec.Descendants(), e => e.Name.LocalName == "group");
+        Assert.Equal("net8.0", (string?)group.Attribute("targetFramework"));
+        Assert.Equal(
+            new[]
+            {
+                ("Codegen.Runtime", package.Version),
+                ("Microsoft.Extensions.Configuration.Abstractions", package.PinnedVersion("Microsoft.Extensions.Configuration.Abstractions")),
+                ("Microsoft.Extensions.DependencyInjection.Abstractions", package.PinnedVersion("Microsoft.Extensions.DependencyInjection.Abstractions")),
+                ("Microsoft.Extensions.Http", package.PinnedVersion("Microsoft.Extensions.Http")),
+                ("Microsoft.Extensions.Options", package.PinnedVersion("Microsoft.Extensions.Options")),
+            },
+            PackageFixture.RuntimeDependencies(package.DependencyInjectionPackage).OrderBy(d => d.Id, StringComparer.Ordinal));
+    }
+
     private static void AssertCommonMetadata(XDocument nuspec)
     {
         Assert.False(string.IsNullOrWhiteSpace(Metadata(nuspec, "description")));

@@ -21,7 +21,7 @@ public sealed class PackageCollection : ICollectionFixture<PackageFixture>
 }
 
 /// <summary>
-/// Packs <c>Codegen</c> and <c>Codegen.Runtime</c> once, into a fresh folder that serves as the only package source of
+/// Packs <c>Codegen</c>, <c>Codegen.Runtime</c> and <c>Codegen.Extensions.DependencyInjection</c> once, into a fresh folder that serves as the only package source of
 /// the consumer projects.
 /// <para>
 /// Staleness: NuGet's global packages folder caches a package by id and version forever, so a consumer restoring a
@@ -53,8 +53,14 @@ public sealed class PackageFixture : IDisposable
         var log = new StringBuilder();
         var artifacts = Path.Combine(Root, "artifacts");
         var stopwatch = Stopwatch.StartNew();
-        // The runtime first: the Codegen pack then finds it built (same artifacts folder) and only adds the generator.
-        foreach (var project in new[] { "runtime/Codegen.Runtime/Codegen.Runtime.csproj", "generator/Codegen.Package/Codegen.Package.csproj" })
+        // The runtime first: the Codegen pack then finds it built (same artifacts folder) and only adds the generator;
+        // the DI package last (it builds on the runtime too).
+        foreach (var project in new[]
+        {
+            "runtime/Codegen.Runtime/Codegen.Runtime.csproj",
+            "generator/Codegen.Package/Codegen.Package.csproj",
+            "runtime/Codegen.Extensions.DependencyInjection/Codegen.Extensions.DependencyInjection.csproj",
+        })
         {
             var result = DotNet.RunChecked(RepositoryRoot, null,
                 "pack", Path.Combine(RepositoryRoot, project), "-c", "Release", "-o", Feed, "--artifacts-path", artifacts,
@@ -66,7 +72,8 @@ public sealed class PackageFixture : IDisposable
         PackLog = log.ToString();
         CodegenPackage = Path.Combine(Feed, $"Codegen.{Version}.nupkg");
         RuntimePackage = Path.Combine(Feed, $"Codegen.Runtime.{Version}.nupkg");
-        foreach (var package in new[] { CodegenPackage, RuntimePackage })
+        DependencyInjectionPackage = Path.Combine(Feed, $"Codegen.Extensions.DependencyInjection.{Version}.nupkg");
+        foreach (var package in new[] { CodegenPackage, RuntimePackage, DependencyInjectionPackage })
         {
             if (!File.Exists(package))
             {
@@ -93,10 +100,16 @@ public sealed class PackageFixture : IDisposable
             Path.Combine(cache, id.ToLowerInvariant(), version.ToLowerInvariant(), id.ToLowerInvariant() + "." + version.ToLowerInvariant() + ".nupkg");
 
         var chosen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var pending = new Queue<(string Id, string Version)>(RuntimeDependencies(RuntimePackage));
+        var pending = new Queue<(string Id, string Version)>(
+            RuntimeDependencies(RuntimePackage).Concat(RuntimeDependencies(DependencyInjectionPackage)).Concat(ConsumerPackages()));
         while (pending.Count > 0)
         {
             var (id, version) = pending.Dequeue();
+            if (id.StartsWith("Codegen", StringComparison.Ordinal))
+            {
+                continue; // this run's own packages are in the feed already
+            }
+
             if (chosen.TryGetValue(id, out var known) && CompareVersions(known, version) >= 0)
             {
                 continue;
@@ -122,6 +135,32 @@ public sealed class PackageFixture : IDisposable
 
         FeedDependencies = chosen.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
+
+    /// <summary>
+    /// What the DI consumer references besides this run's packages, at the versions Directory.Packages.props pins (the
+    /// container and the in-memory configuration an application brings): restored for this repository's own DI tests,
+    /// so they are in the global packages folder.
+    /// </summary>
+    private IEnumerable<(string Id, string Version)> ConsumerPackages()
+    {
+        var pins = XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Packages.props")).Descendants()
+            .Where(e => e.Name.LocalName == "PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        foreach (var id in ConsumerPackageIds)
+        {
+            yield return (id, pins[id]);
+        }
+    }
+
+    /// <summary>The packages a DI consumer references besides Codegen and Codegen.Extensions.DependencyInjection.</summary>
+    public static readonly string[] ConsumerPackageIds = { "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Configuration" };
+
+    /// <summary>The version Directory.Packages.props pins for <paramref name="id"/>.</summary>
+    public string PinnedVersion(string id) =>
+        XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Packages.props")).Descendants()
+            .Where(e => e.Name.LocalName == "PackageVersion" && (string?)e.Attribute("Include") == id)
+            .Select(e => (string)e.Attribute("Version")!)
+            .Single();
 
     /// <summary>The ids of the packages copied into the feed besides this run's own.</summary>
     public IReadOnlyList<string> FeedDependencies { get; private set; } = Array.Empty<string>();
@@ -197,6 +236,8 @@ public sealed class PackageFixture : IDisposable
     public string CodegenPackage { get; }
 
     public string RuntimePackage { get; }
+
+    public string DependencyInjectionPackage { get; }
 
     public TimeSpan PackTime { get; }
 
