@@ -93,7 +93,7 @@ public sealed class PackageLayoutTests(PackageFixture package, ITestOutputHelper
     }
 
     [Fact]
-    public void RuntimeIsANet8LibraryDependingOnlyOnCborAndHashing()
+    public void RuntimeIsANet8LibraryDependingOnlyOnCborHashingAndLoggingAbstractions()
     {
         var files = Entries(package.RuntimePackage);
         output.WriteLine(string.Join(Environment.NewLine, files));
@@ -103,16 +103,51 @@ public sealed class PackageLayoutTests(PackageFixture package, ITestOutputHelper
         Assert.Equal("Codegen.Runtime", Metadata(nuspec, "id"));
         AssertCommonMetadata(nuspec);
 
-        // Two dependencies, at their pinned versions: System.Formats.Cbor (the CBOR reader and writer of rpcv2Cbor)
-        // and System.IO.Hashing (the CRC checksums of streaming uploads and downloads).
+        // Three dependencies, at their pinned versions: Microsoft.Extensions.Logging.Abstractions (ILogger, for the
+        // optional log events), System.Formats.Cbor (the CBOR reader and writer of rpcv2Cbor) and System.IO.Hashing
+        // (the CRC checksums of streaming uploads and downloads).
         var group = Assert.Single(nuspec.Descendants(), e => e.Name.LocalName == "group");
         Assert.Equal("net8.0", (string?)group.Attribute("targetFramework"));
         var pins = XDocument.Load(Path.Combine(package.RepositoryRoot, "Directory.Packages.props")).Descendants()
             .Where(e => e.Name.LocalName == "PackageVersion")
             .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
         Assert.Equal(
-            new[] { ("System.Formats.Cbor", pins["System.Formats.Cbor"]), ("System.IO.Hashing", pins["System.IO.Hashing"]) },
+            new[]
+            {
+                ("Microsoft.Extensions.Logging.Abstractions", pins["Microsoft.Extensions.Logging.Abstractions"]),
+                ("System.Formats.Cbor", pins["System.Formats.Cbor"]),
+                ("System.IO.Hashing", pins["System.IO.Hashing"]),
+            },
             PackageFixture.RuntimeDependencies(package.RuntimePackage).OrderBy(d => d.Id, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void DependencyInjectionIsANet8LibraryOnTheRuntimeAndTheMicrosoftExtensionsAbstractions()
+    {
+        var files = Entries(package.DependencyInjectionPackage);
+        output.WriteLine(string.Join(Environment.NewLine, files));
+        Assert.Equal(
+            new[] { "README.md", "lib/net8.0/Codegen.Extensions.DependencyInjection.dll", "lib/net8.0/Codegen.Extensions.DependencyInjection.xml" },
+            files);
+
+        var nuspec = Nuspec(package.DependencyInjectionPackage);
+        Assert.Equal("Codegen.Extensions.DependencyInjection", Metadata(nuspec, "id"));
+        Assert.Equal(package.Version, Metadata(nuspec, "version"));
+        AssertCommonMetadata(nuspec);
+
+        // The runtime of the same version, and the Microsoft.Extensions packages at their pinned (8.0-line) versions.
+        var group = Assert.Single(nuspec.Descendants(), e => e.Name.LocalName == "group");
+        Assert.Equal("net8.0", (string?)group.Attribute("targetFramework"));
+        Assert.Equal(
+            new[]
+            {
+                ("Codegen.Runtime", package.Version),
+                ("Microsoft.Extensions.Configuration.Abstractions", package.PinnedVersion("Microsoft.Extensions.Configuration.Abstractions")),
+                ("Microsoft.Extensions.DependencyInjection.Abstractions", package.PinnedVersion("Microsoft.Extensions.DependencyInjection.Abstractions")),
+                ("Microsoft.Extensions.Http", package.PinnedVersion("Microsoft.Extensions.Http")),
+                ("Microsoft.Extensions.Options", package.PinnedVersion("Microsoft.Extensions.Options")),
+            },
+            PackageFixture.RuntimeDependencies(package.DependencyInjectionPackage).OrderBy(d => d.Id, StringComparer.Ordinal));
     }
 
     private static void AssertCommonMetadata(XDocument nuspec)

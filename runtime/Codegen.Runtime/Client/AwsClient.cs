@@ -68,6 +68,9 @@ public class AwsClient : IDisposable
     private readonly DeserializationOptions deserialization;
     private readonly RetryQuota retryQuota;
     private readonly ClockSkew clockSkew = new();
+    private readonly Telemetry.ClientTelemetry telemetry;
+    private readonly string? executionEnvironment;
+    private readonly string? appId;
     private int disposed;
 
     /// <summary>
@@ -169,6 +172,10 @@ public class AwsClient : IDisposable
         deserialization = options.Deserialization ?? DeserializationOptions.Default;
 
         ownsHttpClient = !supplied;
+        telemetry = new Telemetry.ClientTelemetry(options.MeterFactory, options.LoggerFactory, GetType().FullName ?? nameof(AwsClient), maxAttempts);
+        executionEnvironment = environment.GetVariable("AWS_EXECUTION_ENV");
+        appId = Telemetry.UserAgent.ValidateAppId(options.AppId, "AwsClientOptions.AppId")
+            ?? Telemetry.UserAgent.ValidateAppIdOrNull(environment.GetVariable("AWS_SDK_UA_APP_ID"));
         this.httpClient = supplied ? httpClient! : CreateHttpClient(options.ConnectTimeout);
     }
 
@@ -237,6 +244,25 @@ public class AwsClient : IDisposable
         where TResponse : IAwsResponse
     {
         ArgumentNullException.ThrowIfNull(request);
+        var operation = request.Operation ?? throw new ArgumentException("The request has no operation.", nameof(request));
+
+        // A span, metrics and log events per call (Telemetry/CallTelemetry.cs decides what they hold); the filters never catch.
+        using var call = telemetry.StartCall(operation.Info, Region);
+        try
+        {
+            var response = await SendCoreAsync(request, call, cancellationToken).ConfigureAwait(false);
+            call.Succeeded();
+            return response;
+        }
+        catch (Exception ex) when (call.Failed(ex))
+        {
+            throw;
+        }
+    }
+
+    private async Task<TResponse> SendCoreAsync<TResponse>(IAwsRequest<TResponse> request, Telemetry.CallTelemetry call, CancellationToken cancellationToken)
+        where TResponse : IAwsResponse
+    {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -258,6 +284,7 @@ public class AwsClient : IDisposable
             ? EndpointTarget.FromRules(ruled, info, Region)
             : RegionalTarget(info.Service);
         var uri = BuildUri(target.Endpoint, serialized.Path, serialized.HostPrefix);
+        call.SetEndpoint(uri);
         var host = HostHeader(uri);
         var headers = PrepareHeaders(target.AddHeadersTo(serialized.Headers));
         if (await HttpChecksums.RequestChecksumAsync(info, serialized, headers, cancellationToken).ConfigureAwait(false) is { } checksum)
@@ -283,10 +310,16 @@ public class AwsClient : IDisposable
             AwsHttpResponse response;
             var timeoutSource = attemptTimeout is { } limit ? new CancellationTokenSource(limit, timeProvider) : null;
             var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+            call.StartAttempt(attempt);
             try
             {
                 response = await SendAttemptAsync(
                     info, serialized, payload, uri, host, headers, invocationId, attempt, attemptCredentials, target, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+                call.AttemptResponse(response);
+            }
+            catch (Exception ex) when (call.AttemptFailed(ex))
+            {
+                throw; // never reached: the filter only records the failure
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -347,6 +380,7 @@ public class AwsClient : IDisposable
             }
 
             var error = operation.DeserializeError(response, deserialization);
+            call.AttemptError(error, response.StatusCode);
             var canResend = payload is not { CanResend: false };
             if (!skewCorrected && info.RequiresSigning && canResend && attempt < maxAttempts && clockSkew.TryCorrect(error, response, timeProvider))
             {
@@ -406,6 +440,9 @@ public class AwsClient : IDisposable
     {
         using var message = new HttpRequestMessage(new HttpMethod(serialized.Method), uri);
         message.Headers.Host = host;
+        var userAgent = Telemetry.UserAgent.For(info.Service, executionEnvironment, appId); // not signed (SigV4Signer leaves User-Agent out)
+        message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        message.Headers.TryAddWithoutValidation("x-amz-user-agent", userAgent);
         HttpContent? content = payload is not null
             ? payload.CreateContent()
             : serialized.Body.IsEmpty ? null : new ReadOnlyMemoryContent(serialized.Body);

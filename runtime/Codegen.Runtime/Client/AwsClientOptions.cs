@@ -145,6 +145,27 @@ public sealed class AwsClientOptions
     /// <summary>The clock for signing times, backoff delays and attempt timeouts. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where the client logs retries (Information), failed calls (Warning), successful and canceled calls (Debug), in
+    /// the category of the client's type name; <see langword="null"/> (the default) logs nothing. Events carry the
+    /// service, operation, attempt numbers, error code or exception type, HTTP status and request id, never a
+    /// credential, header value, body, member value, URL path or query, or error message (docs/observability.md).
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Where the client's meter (<see cref="Telemetry.AwsTelemetry.SourceName"/>) comes from, e.g. the host's
+    /// <c>IMeterFactory</c>; <see langword="null"/> (the default) uses one meter shared by every client of the process.
+    /// </summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; set; }
+
+    /// <summary>
+    /// An id of the application, sent in the <c>User-Agent</c> header as <c>app/{AppId}</c> (the AWS SDKs'
+    /// <c>sdk_ua_app_id</c>): at most 50 letters, digits and <c>!#$%&amp;'*+-.^_`|~</c>. <see langword="null"/> means the
+    /// <c>AWS_SDK_UA_APP_ID</c> environment variable, else none.
+    /// </summary>
+    public string? AppId { get; set; }
+
     /// <summary>Variations of the SigV4 rules; <see langword="null"/> means <see cref="SigV4Options.Default"/> (right for all services but S3).</summary>
     public SigV4Options? SigningOptions { get; set; }
 
