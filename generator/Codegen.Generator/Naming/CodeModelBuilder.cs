@@ -487,6 +487,8 @@ internal sealed class CodeModelBuilder
                 {
                     Element = element,
                     ElementNullable = shape.Sparse,
+                    ElementWireName = shape.Element.WireName,
+                    Flattened = shape.Flattened,
                     Sensitive = shape.Sensitive || element.Sensitive,
                     Min = shape.Min,
                     Max = shape.Max,
@@ -498,6 +500,9 @@ internal sealed class CodeModelBuilder
                 {
                     Element = value,
                     ElementNullable = shape.Sparse,
+                    ElementWireName = shape.Element.WireName,
+                    KeyWireName = shape.Key!.WireName,
+                    Flattened = shape.Flattened,
                     Sensitive = shape.Sensitive || value.Sensitive || _shapes[shape.Key!.Target].Sensitive,
                     Min = shape.Min,
                     Max = shape.Max,
