@@ -117,7 +117,6 @@ internal static class XmlCodecEmitter
         w.OpenBrace();
         w.Line("throw exception.WithParentMember(member);");
         w.CloseBrace();
-        w.Line();
     }
 
     /// <summary>One occurrence of a flattened list's or map's element: an item or an entry added to the member's local.</summary>
