@@ -107,7 +107,9 @@ internal sealed class QueryProtocol : IProtocolGenerator
         w.Line($"public static {self} ReadResponse({Runtime}.Http.AwsHttpResponse response, {options} options)");
         w.OpenBrace();
         w.Line($"using var reader = {Runtime}.Protocols.Query.QueryResponses.Open(response.Body, {wrapper});");
-        w.Line("return Read(reader, response.StatusCode, options);");
+        w.Line("var result = Read(reader, response.StatusCode, options);");
+        w.Line($"{XmlCodecEmitter.Wire}.Finish(reader);");
+        w.Line("return result;");
         w.CloseBrace();
     }
 

@@ -144,20 +144,63 @@ public static class XmlWireReader
         }
     }
 
+    /// <summary>
+    /// Reads the rest of the body after its members were read (what follows them, such as awsQuery's
+    /// <c>ResponseMetadata</c>, up to the root's end tag), so that a truncated or malformed end is an error too.
+    /// </summary>
+    public static void Finish(XmlReader? reader)
+    {
+        if (reader is null)
+        {
+            return;
+        }
+
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.Depth > MaxDepth)
+                {
+                    throw new AwsDeserializationException("$", "elements are nested deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels");
+                }
+            }
+        }
+        catch (XmlException exception)
+        {
+            throw Malformed(exception);
+        }
+    }
+
     /// <summary>Whether the element the reader is on has the local name <paramref name="name"/>.</summary>
     public static bool Is(XmlReader reader, string name) => string.Equals(reader.LocalName, name, StringComparison.Ordinal);
 
-    /// <summary>Skips the element the reader is on, with everything in it.</summary>
+    /// <summary>Skips the element the reader is on, with everything in it (nested no deeper than <see cref="MaxDepth"/>).</summary>
     public static void Skip(XmlReader reader)
     {
         try
         {
-            if (reader.Depth >= MaxDepth)
+            if (reader.IsEmptyElement)
             {
-                throw new AwsDeserializationException("$", "elements are nested deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels");
+                reader.Read();
+                return;
             }
 
-            reader.Skip();
+            var depth = reader.Depth;
+            reader.Read();
+            while (reader.Depth > depth || reader.NodeType != XmlNodeType.EndElement)
+            {
+                if (reader.Depth >= MaxDepth)
+                {
+                    throw new AwsDeserializationException("$", "elements are nested deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels");
+                }
+
+                if (!reader.Read())
+                {
+                    throw new AwsDeserializationException("$", "the body ends inside an element");
+                }
+            }
+
+            reader.Read();
         }
         catch (XmlException exception)
         {

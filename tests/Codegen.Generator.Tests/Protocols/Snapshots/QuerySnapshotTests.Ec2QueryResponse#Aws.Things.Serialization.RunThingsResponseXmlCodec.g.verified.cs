@@ -78,7 +78,9 @@ namespace Aws.Things.Serialization
         public static global::Aws.Things.RunThingsResponse ReadResponse(global::Codegen.Runtime.Http.AwsHttpResponse response, global::Codegen.Runtime.Operations.DeserializationOptions options)
         {
             using var reader = global::Codegen.Runtime.Protocols.Query.QueryResponses.Open(response.Body, null);
-            return Read(reader, response.StatusCode, options);
+            var result = Read(reader, response.StatusCode, options);
+            global::Codegen.Runtime.Protocols.Xml.XmlWireReader.Finish(reader);
+            return result;
         }
     }
 }
