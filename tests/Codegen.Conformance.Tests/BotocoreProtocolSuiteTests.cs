@@ -8,7 +8,7 @@ using Xunit;
 namespace Codegen.Conformance.Tests;
 
 /// <summary>
-/// Botocore's protocol tests for the protocols Codegen sends (awsJson 1.0 and 1.1, restJson1, rpcv2Cbor;
+/// Botocore's protocol tests for the protocols Codegen sends (awsJson 1.0 and 1.1, restJson1, rpcv2Cbor, awsQuery, ec2Query;
 /// <c>conformance/botocore-protocols</c> in the shared data), run through the generator, the compiler and the runtime
 /// by the CLI's conformance engine: every case passes or is skipped for a listed reason (botocore's own ignore list,
 /// or <c>conformance/known-failures.json</c>).
@@ -31,6 +31,10 @@ public sealed class BotocoreProtocolSuiteTests
         { "input/smithy-rpc-v2-cbor-query-compatible.json", 1 },
         { "output/smithy-rpc-v2-cbor-query-compatible.json", 2 },
         { "input/smithy-rpc-v2-cbor-non-query-compatible.json", 1 },
+        { "input/query.json", 32 },
+        { "output/query.json", 36 },
+        { "input/ec2.json", 21 },
+        { "output/ec2.json", 27 },
     };
 
     [SkippableTheory]

@@ -221,6 +221,12 @@ internal static class ConformanceCases
             return;
         }
 
+        if (contentType is not null && contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            CompareFormBody(expectedBody, actualText, differences);
+            return;
+        }
+
         var isJson = contentType is not null && (contentType.Contains("json", StringComparison.OrdinalIgnoreCase));
         if (!isJson)
         {
@@ -252,6 +258,48 @@ internal static class ConformanceCases
             differences.Add("  actual body:   " + ConformanceJson.Preview(actualBody));
         }
     }
+
+    /// <summary>
+    /// A form body (awsQuery, ec2Query) compared as its decoded name/value pairs, in any order (Smithy's protocol
+    /// tests compare form bodies so; the percent-encoding of a character that need not be encoded does not matter).
+    /// </summary>
+    private static void CompareFormBody(string expectedBody, string actualBody, List<string> differences)
+    {
+        var expected = FormPairs(expectedBody);
+        var actual = FormPairs(actualBody);
+        var before = differences.Count;
+        foreach (var pair in expected.Except(actual))
+        {
+            differences.Add($"body: expected {ConformanceJson.Quote(pair)}, which is missing");
+        }
+
+        foreach (var pair in actual.Except(expected))
+        {
+            differences.Add($"body: unexpected {ConformanceJson.Quote(pair)}");
+        }
+
+        if (differences.Count == before && expected.Count != actual.Count)
+        {
+            differences.Add($"body: expected {expected.Count} pairs, got {actual.Count}");
+        }
+
+        if (differences.Count > before)
+        {
+            differences.Add("  expected body: " + expectedBody);
+            differences.Add("  actual body:   " + actualBody);
+        }
+    }
+
+    private static List<string> FormPairs(string body) =>
+        body.Length == 0
+            ? new List<string>()
+            : body.Split('&').Select(p =>
+            {
+                var equals = p.IndexOf('=', StringComparison.Ordinal);
+                var name = equals < 0 ? p : p.Substring(0, equals);
+                var value = equals < 0 ? "" : p.Substring(equals + 1);
+                return Uri.UnescapeDataString(name.Replace('+', ' ')) + "=" + Uri.UnescapeDataString(value.Replace('+', ' '));
+            }).ToList();
 
     /// <summary>Whether the suite's protocol is rpcv2Cbor, whose cases give bodies in base64.</summary>
     private static bool IsCbor(ModelGroup group) => group.Model!.Metadata.Protocol == WireProtocol.RpcV2Cbor;

@@ -56,6 +56,18 @@ internal sealed record TypeRef(ShapeKind Kind, string CSharpType, string ShapeNa
 
     /// <summary>A streaming blob whose length the service needs before the body is sent.</summary>
     public bool RequiresLength { get; init; }
+
+    /// <summary>
+    /// The XML and query name of a list's elements or a map's values, when the model gives one (botocore
+    /// <c>locationName</c> of <c>member</c> / <c>value</c>, Smithy <c>@xmlName</c>).
+    /// </summary>
+    public string? ElementWireName { get; init; }
+
+    /// <summary>The XML and query name of a map's keys, when the model gives one.</summary>
+    public string? KeyWireName { get; init; }
+
+    /// <summary>A list or map shape written without a wrapping element (the XML and query protocols).</summary>
+    public bool Flattened { get; init; }
 }
 
 internal sealed record CodeMember(MemberModel Member, string PropertyName, string ParameterName, TypeRef Type)

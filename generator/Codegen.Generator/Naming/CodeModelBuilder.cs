@@ -555,6 +555,8 @@ internal sealed class CodeModelBuilder
                 {
                     Element = element,
                     ElementNullable = shape.Sparse,
+                    ElementWireName = shape.Element.WireName,
+                    Flattened = shape.Flattened,
                     Sensitive = shape.Sensitive || element.Sensitive,
                     Min = shape.Min,
                     Max = shape.Max,
@@ -566,6 +568,9 @@ internal sealed class CodeModelBuilder
                 {
                     Element = value,
                     ElementNullable = shape.Sparse,
+                    ElementWireName = shape.Element.WireName,
+                    KeyWireName = shape.Key!.WireName,
+                    Flattened = shape.Flattened,
                     Sensitive = shape.Sensitive || value.Sensitive || _shapes[shape.Key!.Target].Sensitive,
                     Min = shape.Min,
                     Max = shape.Max,

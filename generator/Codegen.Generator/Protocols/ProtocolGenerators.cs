@@ -1,6 +1,7 @@
 using Codegen.Generator.Model;
 using Codegen.Generator.Protocols.AwsJson;
 using Codegen.Generator.Protocols.Cbor;
+using Codegen.Generator.Protocols.Query;
 using Codegen.Generator.Protocols.RestJson;
 
 namespace Codegen.Generator.Protocols;
@@ -18,6 +19,8 @@ internal static class ProtocolGenerators
         WireProtocol.AwsJson1_0 or WireProtocol.AwsJson1_1 => AwsJsonProtocol.Instance,
         WireProtocol.RestJson1 => RestJsonProtocol.Instance,
         WireProtocol.RpcV2Cbor => CborProtocol.Instance,
+        WireProtocol.AwsQuery => QueryProtocol.AwsQuery,
+        WireProtocol.Ec2Query => QueryProtocol.Ec2Query,
         _ => NotImplementedProtocol.Instance,
     };
 }
