@@ -108,9 +108,12 @@ internal sealed class CallTelemetry : IDisposable
 
         lastProblem = null;
         attemptStarted = Stopwatch.GetTimestamp();
-        attemptActivity = activity is null
-            ? null
-            : ClientTelemetry.Source.StartActivity(service + "." + operation + " attempt", ActivityKind.Internal, activity.Context);
+        // A child of the call: through Activity.Current when it is the call (so ending the attempt makes the call current
+        // again for what follows, e.g. the next attempt's credential lookup), else by the call's context.
+        var attemptName = service + "." + operation + " attempt";
+        attemptActivity = activity is null ? null
+            : Activity.Current == activity ? ClientTelemetry.Source.StartActivity(attemptName, ActivityKind.Internal)
+            : ClientTelemetry.Source.StartActivity(attemptName, ActivityKind.Internal, activity.Context);
         if (attemptActivity is { IsAllDataRequested: true })
         {
             attemptActivity.SetTag("rpc.system", "aws-api");

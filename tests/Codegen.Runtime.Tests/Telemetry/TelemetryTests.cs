@@ -125,6 +125,65 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task EachAttemptIsTheCurrentActivityWhileItIsSent_SoTransportSpansNestUnderIt()
+    {
+        var service = Service("Telemetry Nesting");
+        var current = new System.Collections.Concurrent.ConcurrentQueue<(string? Name, string? ParentName)>();
+        var handler = new DelegateHandler((_, call) =>
+        {
+            current.Enqueue((Activity.Current?.DisplayName, Activity.Current?.Parent?.DisplayName));
+            return call == 1
+                ? new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { Content = new StringContent("{\"__type\":\"ServiceUnavailable\"}") }
+                : new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{}") };
+        });
+        using var capture = new TelemetryCapture("TelemetryNesting");
+        using var client = new AwsClient(Options(null, capture, o =>
+        {
+            o.ServiceUrl = new Uri("http://example.invalid/");
+            o.HttpClient = new HttpClient(handler);
+        }));
+        using var outer = new Activity("caller").Start();
+
+        await client.SendAsync(new FakeRequest(new FakeOperation(service: service)));
+
+        Assert.Same(outer, Activity.Current); // the caller's activity is current again
+        Assert.Equal(
+            new (string?, string?)[] { ("TelemetryNesting.DoThing attempt", "TelemetryNesting.DoThing"), ("TelemetryNesting.DoThing attempt", "TelemetryNesting.DoThing") },
+            current.ToArray());
+        var call = Assert.Single(capture.Activities, a => a.Kind == ActivityKind.Client);
+        Assert.Equal(outer.SpanId, call.ParentSpanId);
+    }
+
+    [Fact]
+    public async Task ACanceledCall_IsADebugEvent_AndAnErrorOfItsType()
+    {
+        var service = Service("Telemetry Cancel");
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new WaitingHandler(arrived);
+        using var capture = new TelemetryCapture("TelemetryCancel");
+        using var client = new AwsClient(Options(null, capture, o =>
+        {
+            o.ServiceUrl = new Uri("http://example.invalid/");
+            o.HttpClient = new HttpClient(handler);
+            o.AttemptTimeout = null;
+        }));
+        using var cancel = new System.Threading.CancellationTokenSource();
+
+        var sending = client.SendAsync(new FakeRequest(new FakeOperation(service: service)), cancel.Token);
+        await arrived.Task;
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        var canceled = Assert.Single(capture.Logs.Entries, e => e.EventId.Id == 4);
+        Assert.Equal(LogLevel.Debug, canceled.Level);
+        Assert.Equal("TelemetryCancel.DoThing was canceled after 1 attempt(s)", canceled.Message);
+        Assert.DoesNotContain(capture.Logs.Entries, e => e.EventId.Id == 2);
+        var call = Assert.Single(capture.Activities, a => a.Kind == ActivityKind.Client);
+        Assert.Equal(ActivityStatusCode.Error, call.Status);
+        Assert.EndsWith("CanceledException", (string)call.GetTagItem("error.type")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_CountAttemptsRetriesAndThrottles_AndTimeTheCallAndEachAttempt()
     {
         var service = Service("Telemetry Metrics");
@@ -303,6 +362,17 @@ public sealed class TelemetryTests
     {
         var error = Assert.Throws<ArgumentException>(() => new AwsClient(Options(null, null, o => o.AppId = appId)));
         Assert.Contains("AppId", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A transport that signals when a request arrives, then waits until the request is canceled.</summary>
+    private sealed class WaitingHandler(TaskCompletionSource arrived) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            arrived.TrySetResult();
+            await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     private static ServiceInfo Service(string serviceId) => FakeOperation.Service with { ServiceId = serviceId };
