@@ -168,7 +168,7 @@ internal static class StructureEmitter
         w.CloseBrace();
 
         WriteEquality(w, self, name, members, isResponse);
-        WriteToString(w, name, members, isResponse);
+        WriteToString(w, name, members, isResponse, type.Shape.Sensitive);
         if (disposablePayload is not null)
         {
             WriteDispose(w, disposablePayload);
@@ -270,9 +270,17 @@ internal static class StructureEmitter
         w.Line($"public global::System.Threading.Tasks.ValueTask DisposeAsync() => {payload.PropertyName}?.DisposeAsync() ?? default;");
     }
 
-    private static void WriteToString(SourceWriter w, string name, EquatableArray<CodeMember> members, bool isResponse)
+    private static void WriteToString(SourceWriter w, string name, EquatableArray<CodeMember> members, bool isResponse, bool sensitive)
     {
         w.Line();
+        if (sensitive)
+        {
+            // The model marks the whole shape sensitive: none of its members print, nor which of them are set.
+            w.Line("/// <summary>The type name only: the model marks the whole shape sensitive, so no member prints.</summary>");
+            w.Line($"public override string ToString() => {Runtime}.Model.ShapeText.Redact({CSharp.Literal(name)});");
+            return;
+        }
+
         w.Line("/// <summary>The members that are set; sensitive members print as <c>***</c>, never their values.</summary>");
         w.Line("public override string ToString()");
         w.OpenBrace();

@@ -73,7 +73,9 @@ internal static class UnionEmitter
                 : $"public override int GetHashCode() => global::System.HashCode.Combine({CSharp.Literal(member.Member.Name)}, Value);");
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line($"public override string ToString() => {Runtime}.Model.ShapeText.Begin({CSharp.Literal(name + "." + member.PropertyName)}).{(member.Sensitive ? "AddSensitive" : "Add")}(\"Value\", Value).ToString();");
+            w.Line(type.Shape.Sensitive
+                ? $"public override string ToString() => {Runtime}.Model.ShapeText.Redact({CSharp.Literal(name)});" // not even the case shows
+                : $"public override string ToString() => {Runtime}.Model.ShapeText.Begin({CSharp.Literal(name + "." + member.PropertyName)}).{(member.Sensitive ? "AddSensitive" : "Add")}(\"Value\", Value).ToString();");
             w.CloseBrace();
         }
 
@@ -97,7 +99,9 @@ internal static class UnionEmitter
         w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(MemberName);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line($"public override string ToString() => {Runtime}.Model.ShapeText.Begin({CSharp.Literal(name + ".Unknown")}).Add(\"MemberName\", MemberName).ToString();");
+        w.Line(type.Shape.Sensitive
+            ? $"public override string ToString() => {Runtime}.Model.ShapeText.Redact({CSharp.Literal(name)});"
+            : $"public override string ToString() => {Runtime}.Model.ShapeText.Begin({CSharp.Literal(name + ".Unknown")}).Add(\"MemberName\", MemberName).ToString();");
         w.CloseBrace();
         w.CloseBrace();
         return w.EndFile();

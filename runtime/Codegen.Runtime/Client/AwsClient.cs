@@ -408,8 +408,11 @@ public class AwsClient : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Region and endpoint only.</summary>
-    public override string ToString() => GetType().Name + "(" + Region + (ServiceUrl is null ? string.Empty : ", " + ServiceUrl) + ")";
+    /// <summary>
+    /// Region and endpoint only; of the endpoint, the scheme, host, port and path: never its user-info
+    /// (<c>https://user:password@host</c>), query or fragment, which may hold secrets.
+    /// </summary>
+    public override string ToString() => GetType().Name + "(" + Region + (ServiceUrl is null ? string.Empty : ", " + UrlText.Safe(ServiceUrl)) + ")";
 
     /// <summary>Releases resources; derived clients override to release theirs and call the base.</summary>
     /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>

@@ -145,7 +145,7 @@ public sealed class ContainerCredentialsSource : IAwsCredentialsSource, IDisposa
     public void Dispose() => http.Dispose();
 
     /// <summary>Names the endpoint, never the token.</summary>
-    public override string ToString() => "ContainerCredentialsSource(" + uri.GetLeftPart(UriPartial.Path) + ")";
+    public override string ToString() => "ContainerCredentialsSource(" + Http.UrlText.Safe(uri) + ")";
 
     /// <summary>Refuses http to a host that is neither loopback nor the ECS/EKS link-local endpoints.</summary>
     internal static void CheckAllowed(Uri uri)

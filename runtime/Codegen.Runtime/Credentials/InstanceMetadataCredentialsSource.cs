@@ -67,7 +67,7 @@ public sealed class InstanceMetadataCredentialsSource : IAwsCredentialsSource, I
     public void Dispose() => client.Dispose();
 
     /// <summary>Names the endpoint.</summary>
-    public override string ToString() => "InstanceMetadataCredentialsSource(" + client.Options.Endpoint + ")";
+    public override string ToString() => "InstanceMetadataCredentialsSource(" + Http.UrlText.Safe(client.Options.Endpoint) + ")";
 
     private static string? FirstLine(string text)
     {

@@ -62,6 +62,6 @@ public sealed class AwsHttpRequest
         return null;
     }
 
-    /// <summary>Method and path only: header values and the body may hold secrets and are never printed.</summary>
-    public override string ToString() => Method + " " + Path + (BodyStream is null ? " (" + Body.Length + " bytes)" : " (stream)");
+    /// <summary>Method and path only: header values, query values and the body may hold secrets and are never printed.</summary>
+    public override string ToString() => Method + " " + UrlText.PathOnly(Path) + (BodyStream is null ? " (" + Body.Length + " bytes)" : " (stream)");
 }

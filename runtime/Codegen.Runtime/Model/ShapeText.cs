@@ -29,6 +29,12 @@ public sealed class ShapeText
         _builder = new StringBuilder(typeName).Append(" {");
     }
 
+    /// <summary>
+    /// The whole text of a value whose shape the model marks sensitive: <c>Type { *** }</c>, whatever is set (no member,
+    /// nor which members are set, shows).
+    /// </summary>
+    public static string Redact(string typeName) => typeName + " { " + Redacted + " }";
+
     /// <summary>Starts the text of a value of <paramref name="typeName"/>.</summary>
     public static ShapeText Begin(string typeName) => new(typeName);
 
@@ -84,7 +90,7 @@ public sealed class ShapeText
                     builder.Append("null");
                     break;
                 case string text:
-                    builder.Append('"').Append(text).Append('"');
+                    AppendString(builder, text);
                     break;
                 case bool flag:
                     builder.Append(flag ? "true" : "false");
@@ -128,6 +134,43 @@ public sealed class ShapeText
         {
             t_depth--;
         }
+    }
+
+    /// <summary>
+    /// A string in quotes, with control, format and line-separator characters escaped (<c>\n</c>, <c>\u202e</c>): a
+    /// value or map key the server sent cannot break or fake a log line when the text is logged.
+    /// </summary>
+    private static void AppendString(StringBuilder builder, string text)
+    {
+        builder.Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                default:
+                    if (Serialization.AwsDeserializationException.NeedsEscape(c))
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        builder.Append('"');
     }
 
     private static void AppendMap(StringBuilder builder, System.Collections.IDictionary map)

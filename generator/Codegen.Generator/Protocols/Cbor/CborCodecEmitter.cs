@@ -587,9 +587,10 @@ internal static class CborCodecEmitter
         w.Line($"{key} = null;");
         w.CloseBrace();
         w.CloseBrace();
+        // A key is the server's data: escaped in the path, or not shown at all for a sensitive map.
         w.Line($"catch ({DeserializationException} exception{depth}) when ({key} is not null)");
         w.OpenBrace();
-        w.Line($"throw exception{depth}.WithParentMember({key});");
+        w.Line($"throw exception{depth}.{JsonCodecEmitter.ParentKey(type, key)};");
         w.CloseBrace();
         w.Line();
         w.Line($"{target} = {map};");

@@ -654,13 +654,14 @@ internal static class JsonCodecEmitter
         w.Line($"{key} = null;");
         w.CloseBrace();
         w.CloseBrace();
+        // A key is the server's data: escaped in the path, or not shown at all for a sensitive map.
         w.Line($"catch ({DeserializationException} exception{depth}) when ({key} is not null)");
         w.OpenBrace();
-        w.Line($"throw exception{depth}.WithParentMember({key});");
+        w.Line($"throw exception{depth}.{ParentKey(type, key)};");
         w.CloseBrace();
         w.Line($"catch (global::System.Text.Json.JsonException exception{depth})");
         w.OpenBrace();
-        w.Line($"throw {Wire}.Malformed({key} is null ? \"$\" : \"$.\" + {key}, exception{depth});");
+        w.Line($"throw {Wire}.Malformed({KeyPath(type, key)}, exception{depth});");
         w.CloseBrace();
         w.Line();
         w.Line($"{target} = {map};");
@@ -670,6 +671,17 @@ internal static class JsonCodecEmitter
         w.Line($"{target} = null;");
         w.CloseBrace();
     }
+
+    /// <summary>
+    /// <c>WithParentKey(key)</c> for a map entry that failed (the key escaped), <c>WithRedactedParentKey()</c> for a
+    /// sensitive map (sensitive itself, or of sensitive keys or values), whose keys never reach a message.
+    /// </summary>
+    public static string ParentKey(TypeRef map, string key) => map.Sensitive ? "WithRedactedParentKey()" : $"WithParentKey({key})";
+
+    /// <summary>The path expression of the entry <paramref name="key"/> (a nullable local) of <paramref name="map"/>; see <see cref="ParentKey"/>.</summary>
+    public static string KeyPath(TypeRef map, string key) => map.Sensitive
+        ? $"{key} is null ? \"$\" : \"$.\" + {DeserializationException}.RedactedKey"
+        : $"{key} is null ? \"$\" : {DeserializationException}.KeyPath({key})";
 
     /// <summary>The value of a non-null local: <c>.Value</c> for value types.</summary>
     public static string Unwrap(TypeRef type, string local) => type.IsValueType ? local + ".Value" : local;
