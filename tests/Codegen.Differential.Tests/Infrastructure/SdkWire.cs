@@ -98,6 +98,9 @@ internal static class SdkWire
         return unmarshaller.UnmarshallException(context, null, (HttpStatusCode)response.Status);
     }
 
+    /// <summary>The status and headers of a canned response as the SDK's unmarshaller contexts take them (also for the XML ones).</summary>
+    public static IWebResponseData WebResponse(CannedResponse response) => new ResponseData(response);
+
     private static JsonUnmarshallerContext Context(CannedResponse response, bool isException) =>
         new(new MemoryStream(response.Body, writable: false), false, new ResponseData(response), isException);
 
