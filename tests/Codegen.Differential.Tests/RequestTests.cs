@@ -6,6 +6,7 @@ using Codegen.Differential.Tests.Kms;
 using Codegen.Differential.Tests.Sqs;
 using Codegen.Differential.Tests.Sso;
 using Codegen.Differential.Tests.SsoOidc;
+using Codegen.Differential.Tests.Sts;
 using Codegen.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -27,6 +28,9 @@ public sealed class RequestTests
     /// <summary>SSO and SSO OIDC (restJson1) have 4 operations each: 120 cases per service.</summary>
     private const int RestJsonCasesPerOperation = 30;
 
+    /// <summary>STS (awsQuery) has 4 operations here: 120 cases.</summary>
+    private const int StsCasesPerOperation = 30;
+
     private readonly ITestOutputHelper _output;
 
     public RequestTests(ITestOutputHelper output) => _output = output;
@@ -42,6 +46,8 @@ public sealed class RequestTests
         Assert.Equal(new[] { "GetRoleCredentials", "ListAccountRoles", "ListAccounts", "Logout" }, SsoRequests.Operations);
         Assert.Equal(new[] { "CreateToken", "CreateTokenWithIAM", "RegisterClient", "StartDeviceAuthorization" }, SsoOidcRequests.Operations);
         Assert.True(Math.Min(SsoRequests.Operations.Length, SsoOidcRequests.Operations.Length) * RestJsonCasesPerOperation >= 100);
+        Assert.Equal(new[] { "AssumeRole", "AssumeRoleWithWebIdentity", "GetCallerIdentity", "GetSessionToken" }, StsRequests.Operations);
+        Assert.True(StsRequests.Operations.Length * StsCasesPerOperation >= 100);
     }
 
     public static TheoryData<string> KmsOperations() => new(KmsRequests.Operations);
@@ -78,6 +84,13 @@ public sealed class RequestTests
     [MemberData(nameof(SsoOidcOperations))]
     public void SsoOidcRequestsMatchTheSdk(string operation) =>
         Cases.Run(_output, "sso-oidc-request-" + operation, RestJsonCasesPerOperation, g => SsoOidcRequests.Run(operation, g));
+
+    public static TheoryData<string> StsOperations() => new(StsRequests.Operations);
+
+    [Theory]
+    [MemberData(nameof(StsOperations))]
+    public void StsRequestsMatchTheSdk(string operation) =>
+        Cases.Run(_output, "sts-request-" + operation, StsCasesPerOperation, g => StsRequests.Run(operation, g));
 
     /// <summary>
     /// A difference the random cases leave out, pinned: a required query member set to the empty string. Ours sends

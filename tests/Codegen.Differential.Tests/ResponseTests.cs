@@ -13,9 +13,24 @@ namespace Codegen.Differential.Tests;
 /// </summary>
 public sealed class ResponseTests
 {
+    /// <summary>STS (awsQuery): 4 operations, 30 success and 30 error cases each (120 of each).</summary>
+    private const int StsCasesPerOperation = 30;
+
     private readonly ITestOutputHelper _output;
 
     public ResponseTests(ITestOutputHelper output) => _output = output;
+
+    public static TheoryData<string> StsOperations() => new(Sts.StsRequests.Operations);
+
+    [Theory]
+    [MemberData(nameof(StsOperations))]
+    public void StsResponsesReadTheSameAsTheSdk(string operation) =>
+        Cases.Run(_output, "sts-response-" + operation, StsCasesPerOperation, g => Sts.StsResponses.Success(operation, g));
+
+    [Theory]
+    [MemberData(nameof(StsOperations))]
+    public void StsErrorsReadTheSameAsTheSdk(string operation) =>
+        Cases.Run(_output, "sts-error-" + operation, StsCasesPerOperation, g => Sts.StsResponses.Error(operation, g));
 
     public static TheoryData<string, string> Operations()
     {

@@ -120,7 +120,20 @@ public sealed record WireRequest(string Method, string PathAndQuery, IReadOnlyLi
             return CborBodyDifferences(referenceName, reference.Body, ours.Body);
         }
 
-        if (reference.Body.Length == 0 || ours.Body.Length == 0 || !IsMediaType(reference.Headers, "json"))
+        if (reference.Body.Length > 0 && ours.Body.Length > 0 && IsMediaType(reference.Headers, "x-www-form-urlencoded"))
+        {
+            // Form bodies (awsQuery, ec2Query): the decoded name=value pairs, in any order (the .NET SDK sorts them by
+            // name, ours are in model order); how a character is percent-encoded does not matter, its value does.
+            var referencePairs = FormPairs(referenceText);
+            var ourPairs = FormPairs(ourText);
+            differences = referencePairs.SequenceEqual(ourPairs, StringComparer.Ordinal)
+                ? Array.Empty<string>()
+                : referencePairs.Except(ourPairs, StringComparer.Ordinal).Select(p => $"body: {referenceName} sends {p}, ours does not")
+                    .Concat(ourPairs.Except(referencePairs, StringComparer.Ordinal).Select(p => $"body: ours sends {p}, {referenceName} does not"))
+                    .DefaultIfEmpty($"body: the same pairs, sent a different number of times")
+                    .ToList();
+        }
+        else if (reference.Body.Length == 0 || ours.Body.Length == 0 || !IsMediaType(reference.Headers, "json"))
         {
             differences = reference.Body.AsSpan().SequenceEqual(ours.Body)
                 ? Array.Empty<string>()
@@ -171,6 +184,16 @@ public sealed record WireRequest(string Method, string PathAndQuery, IReadOnlyLi
             ? differences
             : differences.Append($"{referenceName} body (CBOR data model): {Preview(referenceModel)}").Append($"our body (CBOR data model): {Preview(ourModel)}");
     }
+
+    /// <summary>The decoded pairs of a form body, sorted (ordinal) by the whole pair.</summary>
+    private static List<string> FormPairs(string body) =>
+        body.Length == 0
+            ? new List<string>()
+            : body.Split('&').Select(p =>
+            {
+                var parts = p.Split('=', 2);
+                return Uri.UnescapeDataString(parts[0].Replace('+', ' ')) + "=" + (parts.Length > 1 ? Uri.UnescapeDataString(parts[1].Replace('+', ' ')) : "");
+            }).OrderBy(p => p, StringComparer.Ordinal).ToList();
 
     private static bool IsMediaType(IReadOnlyList<KeyValuePair<string, string>> headers, string kind) =>
         headers.Any(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase) && h.Value.Contains(kind, StringComparison.OrdinalIgnoreCase));

@@ -275,7 +275,7 @@ internal static class OperationEmitter
             w.Line();
         }
 
-        w.Line($"return new global::{model.Namespace}.{model.BaseExceptionName}(error.Code, error.Message, response.StatusCode, response.RequestId);");
+        w.Line($"return new global::{model.Namespace}.{model.BaseExceptionName}(error.Code, error.Message, response.StatusCode, {protocol.RequestIdExpression(model)});");
         w.CloseBrace();
         w.CloseBrace();
         return w.EndFile();

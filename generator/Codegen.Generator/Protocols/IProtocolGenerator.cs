@@ -40,6 +40,9 @@ internal interface IProtocolGenerator
     /// <summary>The expression reading an error response's code and message (an <c>AwsErrorInfo</c>) from <c>response</c>.</summary>
     string ErrorInfoExpression(CodeModel model);
 
+    /// <summary>The expression of an error response's request id (a <c>string?</c>) from <c>response</c>.</summary>
+    string RequestIdExpression(CodeModel model);
+
     /// <summary>The expression building the exception of the modelled error <paramref name="error"/> from <c>response</c> and <c>error</c>.</summary>
     string ReadErrorExpression(CodeModel model, CodeType error);
 }

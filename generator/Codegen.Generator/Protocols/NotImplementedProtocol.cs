@@ -35,6 +35,8 @@ internal sealed class NotImplementedProtocol : IProtocolGenerator
     public string ErrorInfoExpression(CodeModel model) =>
         $"new {TypeExpressions.Runtime}.Errors.AwsErrorInfo(\"HttpStatus\" + response.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture), null)";
 
+    public string RequestIdExpression(CodeModel model) => "response.RequestId";
+
     public string ReadErrorExpression(CodeModel model, CodeType error) =>
         throw new System.InvalidOperationException("a protocol without a generator reads no modelled errors");
 }

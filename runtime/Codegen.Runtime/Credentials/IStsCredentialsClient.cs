@@ -22,9 +22,9 @@ internal interface IStsCredentialsClient
 }
 
 /// <summary>
-/// Stands in for STS until the runtime can call it: STS speaks the awsQuery protocol, which this runtime does not
-/// serialize yet, so the two links that need it fail with a message that says so (and what to use instead) rather
-/// than with a protocol error.
+/// Stands in for STS until the runtime calls it: the generator writes STS's protocol (awsQuery), but no STS client is
+/// wired into the chain yet (it would be one over a generated STS client, as the SSO link has), so the two links that
+/// need it fail with a message that says so (and what to use instead) rather than with a protocol error.
 /// </summary>
 internal sealed class UnavailableStsCredentialsClient : IStsCredentialsClient
 {
@@ -38,6 +38,6 @@ internal sealed class UnavailableStsCredentialsClient : IStsCredentialsClient
 
     private static AwsCredentialsException Unavailable(string operation, string setting) =>
         new("Assuming a role (" + setting + ") needs AWS STS " + operation + ", which this version of Codegen.Runtime cannot call yet "
-            + "(STS uses the awsQuery protocol). Use static keys, sso_session, credential_process, or container or instance credentials, "
+            + "(no STS client is wired into the credential chain yet). Use static keys, sso_session, credential_process, or container or instance credentials, "
             + "or pass an IAwsCredentialsSource of your own in AwsClientOptions.Credentials.");
 }

@@ -27,6 +27,15 @@ internal sealed record CannedResponse(int Status, IReadOnlyDictionary<string, st
 /// </summary>
 internal static class SdkWire
 {
+    /// <summary>
+    /// The SDK's own function that turns a query request's parameters into its form body (internal to AWSSDK.Core,
+    /// so found by name: a static <c>GetParametersAsString(IRequest)</c>).
+    /// </summary>
+    private static readonly Lazy<System.Reflection.MethodInfo> FormBody = new(() =>
+        typeof(AmazonServiceClient).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+            .Single(m => m.Name == "GetParametersAsString" && m.GetParameters() is [{ ParameterType: var type }] && type == typeof(IRequest)));
+
     /// <summary>The host the SDK's requests are composed against (any would do: only the path and query are compared).</summary>
     private static readonly Uri Endpoint = new("https://differential.example");
 
@@ -49,9 +58,21 @@ internal static class SdkWire
             stream.CopyTo(copy);
             body = copy.ToArray();
         }
+        else if (!marshalled.UseQueryString && marshalled.ParameterCollection.Count > 0)
+        {
+            // awsQuery and ec2Query: the marshaller fills the parameters, and the SDK's pipeline makes them the form
+            // body (with this Content-Type) just before sending; the same function is called here.
+            body = System.Text.Encoding.UTF8.GetBytes((string)FormBody.Value.Invoke(null, new object[] { marshalled })!);
+        }
         else
         {
             body = Array.Empty<byte>();
+        }
+
+        if (body.Length > 0 && !marshalled.Headers.ContainsKey("Content-Type") && marshalled.Parameters.ContainsKey("Action"))
+        {
+            // The pipeline, not the marshaller, gives a query request its Content-Type; this is the value it sets.
+            marshalled.Headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8";
         }
 
         marshalled.Endpoint = Endpoint;
@@ -76,6 +97,9 @@ internal static class SdkWire
         var context = Context(response, isException: true);
         return unmarshaller.UnmarshallException(context, null, (HttpStatusCode)response.Status);
     }
+
+    /// <summary>The status and headers of a canned response as the SDK's unmarshaller contexts take them (also for the XML ones).</summary>
+    public static IWebResponseData WebResponse(CannedResponse response) => new ResponseData(response);
 
     private static JsonUnmarshallerContext Context(CannedResponse response, bool isException) =>
         new(new MemoryStream(response.Body, writable: false), false, new ResponseData(response), isException);

@@ -82,6 +82,8 @@ internal sealed class AwsJsonProtocol : IProtocolGenerator
     public string ErrorInfoExpression(CodeModel model) =>
         $"{Runtime}.Protocols.AwsJson.AwsJsonErrors.Read(response, queryCompatible: {(model.Metadata.AwsQueryCompatible ? "true" : "false")})";
 
+    public string RequestIdExpression(CodeModel model) => "response.RequestId";
+
     public string ReadErrorExpression(CodeModel model, CodeType error) =>
         $"global::{model.Namespace}.Serialization.{JsonCodecEmitter.CodecName(error)}.Read(response, error, options)";
 

@@ -93,6 +93,8 @@ internal sealed class CborProtocol : IProtocolGenerator
     public string ErrorInfoExpression(CodeModel model) =>
         $"{Runtime}.Protocols.Cbor.CborErrors.Read(response, queryCompatible: {(model.Metadata.AwsQueryCompatible ? "true" : "false")})";
 
+    public string RequestIdExpression(CodeModel model) => "response.RequestId";
+
     public string ReadErrorExpression(CodeModel model, CodeType error) =>
         $"global::{model.Namespace}.Serialization.{CborCodecEmitter.CodecName(error)}.Read(response, error)";
 

@@ -84,6 +84,8 @@ internal sealed class QueryProtocol : IProtocolGenerator
 
     public string ErrorInfoExpression(CodeModel model) => $"{Runtime}.Protocols.Query.QueryErrors.Read(response)";
 
+    public string RequestIdExpression(CodeModel model) => $"{Runtime}.Protocols.Query.QueryErrors.RequestId(response)";
+
     public string ReadErrorExpression(CodeModel model, CodeType error) =>
         $"global::{model.Namespace}.Serialization.{XmlCodecEmitter.CodecName(error)}.Read(response, error, options)";
 

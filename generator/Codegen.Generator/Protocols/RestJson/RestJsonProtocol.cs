@@ -173,6 +173,8 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
 
     public string ErrorInfoExpression(CodeModel model) => $"{Runtime}.Protocols.RestJson.RestJsonErrors.Read(response)";
 
+    public string RequestIdExpression(CodeModel model) => "response.RequestId";
+
     public string ReadErrorExpression(CodeModel model, CodeType error) =>
         $"global::{model.Namespace}.Serialization.{JsonCodecEmitter.CodecName(error)}.Read(response, error, options)";
 

@@ -20,7 +20,7 @@ namespace Aws.Things.Serialization
                     return global::Aws.Things.Serialization.ThingLockedExceptionXmlCodec.Read(response, error, options);
             }
 
-            return new global::Aws.Things.ThingsException(error.Code, error.Message, response.StatusCode, response.RequestId);
+            return new global::Aws.Things.ThingsException(error.Code, error.Message, response.StatusCode, global::Codegen.Runtime.Protocols.Query.QueryErrors.RequestId(response));
         }
     }
 }
