@@ -85,7 +85,7 @@ internal static class ClientEmitter
             var request = $"global::{model.Namespace}.{operation.RequestTypeName}";
             var response = $"global::{model.Namespace}.{operation.ResponseTypeName}";
             w.Line();
-            DocComments.Summary(w, operation.Operation.Documentation, $"Calls {operation.Operation.Name}.");
+            DocComments.Summary(w, operation.Operation.Documentation, $"Calls {DocComments.Escape(operation.Operation.Name)}.");
             w.Line("/// <param name=\"request\">The request.</param>");
             w.Line("/// <param name=\"cancellationToken\">Cancels the call, including its retries.</param>");
             foreach (var error in operation.ErrorTypeNames)

@@ -295,7 +295,7 @@ internal static class StructureEmitter
 
     internal static void MemberDoc(SourceWriter w, CodeMember member)
     {
-        DocComments.Summary(w, member.Member.Documentation, $"The {member.Member.Name} member.");
+        DocComments.Summary(w, member.Member.Documentation, $"The {DocComments.Escape(member.Member.Name)} member.");
         var remarks = Constraints(member);
         if (remarks.Length > 0)
         {
@@ -351,8 +351,8 @@ internal static class StructureEmitter
 
     private static string Fallback(CodeType type) => type.Role switch
     {
-        TypeRole.Request => $"The input of the {type.OperationName} operation.",
-        TypeRole.Response => $"The output of the {type.OperationName} operation.",
-        _ => $"The {type.Shape.Name} shape.",
+        TypeRole.Request => $"The input of the {DocComments.Escape(type.OperationName ?? "")} operation.",
+        TypeRole.Response => $"The output of the {DocComments.Escape(type.OperationName ?? "")} operation.",
+        _ => $"The {DocComments.Escape(type.Shape.Name)} shape.",
     };
 }

@@ -444,7 +444,7 @@ internal sealed class CodeModelBuilder
 
     private EquatableArray<CodeEnumValue> NameEnumValues(string typeName, ShapeModel shape)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal) { typeName, "Value", "ToString", "Equals", "GetHashCode", "GetType", "Known", "IsKnown" };
+        var taken = new HashSet<string>(StringComparer.Ordinal) { typeName, "Value", "WireValue", "WireValues", "ToString", "Equals", "GetHashCode", "GetType", "Known", "IsKnown" };
         var result = new List<CodeEnumValue>();
         foreach (var value in shape.EnumValues)
         {

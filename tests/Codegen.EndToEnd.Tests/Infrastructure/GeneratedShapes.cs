@@ -127,7 +127,7 @@ internal static class GeneratedShapes
         var type = value.GetType();
         if (IsGeneratedEnum(type))
         {
-            return JsonValue.Create((string)type.GetProperty("Value")!.GetValue(value)!);
+            return JsonValue.Create((string)type.GetProperty("WireValue")!.GetValue(value)!);
         }
 
         if (value is IEnumerable items)
@@ -283,9 +283,9 @@ internal static class GeneratedShapes
             ?? throw new InvalidOperationException($"{path}: {type.Name} has no member {name}");
     }
 
-    /// <summary>Generated enums are value types over their wire string, with <c>Value</c> and <c>IsKnown</c>.</summary>
+    /// <summary>Generated enums are value types over their wire string, with <c>WireValue</c> and <c>IsKnown</c>.</summary>
     private static bool IsGeneratedEnum(Type type) =>
-        type.IsValueType && type.GetProperty("Value")?.PropertyType == typeof(string) && type.GetProperty("IsKnown") is not null;
+        type.IsValueType && type.GetProperty("WireValue")?.PropertyType == typeof(string) && type.GetProperty("IsKnown") is not null;
 
     private static bool IsMap(Type type) =>
         type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
