@@ -73,6 +73,7 @@ internal sealed class CodeModelBuilder
 
         var operations = SelectOperations();
         var clientName = Reserve(serviceName + "Client");
+        var clientInterfaceName = Reserve("I" + serviceName + "Client");
         var exceptionName = Reserve(serviceName + "Exception");
         var operationsName = Reserve(serviceName + "Operations");
         if (_model.EndpointRules is not null)
@@ -256,6 +257,7 @@ internal sealed class CodeModelBuilder
         {
             BaseExceptionName = exceptionName,
             ClientName = clientName,
+            ClientInterfaceName = clientInterfaceName,
             OperationsName = operationsName,
             EndpointRules = _model.EndpointRules,
             EndpointRulesPath = _model.EndpointRulesPath,
