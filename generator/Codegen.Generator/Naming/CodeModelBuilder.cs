@@ -367,6 +367,8 @@ internal sealed class CodeModelBuilder
         if (role == TypeRole.Response)
         {
             reserved.Add("HttpStatus");
+            reserved.Add("ResponseMetadata");
+            reserved.Add("WithResponseMetadata");
         }
 
         if (shape.Kind == ShapeKind.Union)

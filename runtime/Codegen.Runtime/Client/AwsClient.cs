@@ -241,7 +241,10 @@ public class AwsClient : IDisposable
     /// <typeparam name="TResponse">The operation's response type.</typeparam>
     /// <param name="request">The request; its <see cref="IAwsRequest{TResponse}.Operation"/> serializes and deserializes it.</param>
     /// <param name="cancellationToken">Cancels the call, including backoff waits; never retried.</param>
-    /// <returns>The deserialized response of the first successful (2xx) attempt.</returns>
+    /// <returns>
+    /// The deserialized response of the first successful (2xx) attempt, carrying its <see cref="ResponseMetadata"/>
+    /// (request id, status, headers, attempts).
+    /// </returns>
     /// <exception cref="NotSupportedException">The operation's protocol has no generated serializer.</exception>
     /// <exception cref="AwsServiceException">The service answered with an error (after the retries it allows).</exception>
     /// <exception cref="TimeoutException">The last attempt timed out.</exception>
@@ -356,7 +359,8 @@ public class AwsClient : IDisposable
                 try
                 {
                     response = HttpChecksums.Validate(info, headers, response);
-                    return operation.DeserializeResponse(response, deserialization);
+                    var result = operation.DeserializeResponse(response, deserialization);
+                    return (TResponse)result.WithResponseMetadata(ResponseMetadata.FromHttpResponse(response, attempt));
                 }
                 catch
                 {

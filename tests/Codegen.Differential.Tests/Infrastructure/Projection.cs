@@ -39,7 +39,7 @@ internal static class Projection
     private static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>Properties of generated types that are not model members.</summary>
-    private static readonly HashSet<string> NotMembers = new(StringComparer.Ordinal) { "HttpStatus" };
+    private static readonly HashSet<string> NotMembers = new(StringComparer.Ordinal) { "HttpStatus", "ResponseMetadata" };
 
     /// <summary>Projects a value of the generated API.</summary>
     public static JsonNode? Ours(object? value) => value switch

@@ -100,7 +100,7 @@ internal static class GeneratedShapes
     /// <summary>
     /// The members of a generated value as JSON in the form the differential script prints the JS SDK's output:
     /// unset members left out, enums as their wire string, timestamps as ISO 8601 with milliseconds, blobs as base64.
-    /// A response's <see cref="IAwsResponse.HttpStatus"/> is not a member and is left out.
+    /// A response's <see cref="IAwsResponse.HttpStatus"/> and <see cref="IAwsResponse.ResponseMetadata"/> are not members and are left out.
     /// </summary>
     public static JsonNode? ToJson(object? value)
     {
@@ -152,7 +152,7 @@ internal static class GeneratedShapes
         var isResponse = value is IAwsResponse;
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length > 0 || (isResponse && property.Name == nameof(IAwsResponse.HttpStatus)))
+            if (property.GetIndexParameters().Length > 0 || (isResponse && property.Name is nameof(IAwsResponse.HttpStatus) or nameof(IAwsResponse.ResponseMetadata)))
             {
                 continue;
             }
