@@ -42,6 +42,27 @@ public sealed class IamPolicyAnalyzerTests
             Actions("this code calls 2 AWS actions, written as an IAM policy to iam-policy.json: cognito-idp:VerifySoftwareToken, gadgets:GetGadget"));
 
     [Fact]
+    public Task CallsThroughTheClientInterfaceAreListed() =>
+        Verify.Analyzer<IamPolicyAnalyzer>(
+            """
+            using System.Threading.Tasks;
+            using Aws.CognitoIdentityProvider;
+            using Aws.Gadgets;
+
+            class C
+            {
+                async Task Run(ICognitoIdentityProviderClient cognito, IGadgetsClient gadgets)
+                {
+                    await cognito.VerifySoftwareTokenAsync(new VerifySoftwareToken("123456"));
+                    await gadgets.SendAsync(new GetGadget("lamp"));
+                }
+            }
+            """,
+            new[] { TestModel.Seed, TestModel.Gadgets },
+            Output,
+            Actions("this code calls 2 AWS actions, written as an IAM policy to iam-policy.json: cognito-idp:VerifySoftwareToken, gadgets:GetGadget"));
+
+    [Fact]
     public Task NothingIsReportedWithoutTheProperty() =>
         Verify.Analyzer<IamPolicyAnalyzer>(
             """

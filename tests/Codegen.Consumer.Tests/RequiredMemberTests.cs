@@ -44,9 +44,9 @@ public class RequiredMemberTests
         Assert.Equal(JsonValueKind.Null, response.Extra.ValueKind);
         Assert.Empty(response.Names);
         Assert.Empty(response.Scores);
-        Assert.Equal("", response.Kind.Value);
+        Assert.Equal("", response.Kind.WireValue);
         Assert.False(response.Kind.IsKnown);
-        Assert.Equal(0, response.Level.Value);
+        Assert.Equal(0, response.Level.WireValue);
         Assert.Equal("", Assert.IsType<Choice.Unknown>(response.Choice).MemberName);
         Assert.Null(response.Optional);
     }

@@ -126,8 +126,8 @@ public class SeedOperationTests
     [Fact]
     public void EnumIsForwardCompatible()
     {
-        Assert.Equal("SUCCESS", VerifySoftwareTokenResponseType.Success.Value);
-        Assert.Equal("ERROR", VerifySoftwareTokenResponseType.Error.Value);
+        Assert.Equal("SUCCESS", VerifySoftwareTokenResponseType.Success.WireValue);
+        Assert.Equal("ERROR", VerifySoftwareTokenResponseType.Error.WireValue);
         Assert.True(VerifySoftwareTokenResponseType.Success.IsKnown);
 
         var later = new VerifySoftwareTokenResponseType("PENDING");
@@ -136,6 +136,36 @@ public class SeedOperationTests
         Assert.Equal(later, new VerifySoftwareTokenResponseType("PENDING"));
         Assert.NotEqual(VerifySoftwareTokenResponseType.Success, later);
         Assert.Equal(new[] { VerifySoftwareTokenResponseType.Success, VerifySoftwareTokenResponseType.Error }, VerifySoftwareTokenResponseType.Known);
+    }
+
+    [Fact]
+    public void EnumWireValuesAreUsableInSwitchAndPatterns()
+    {
+        static string Describe(VerifySoftwareTokenResponseType status)
+        {
+            switch (status.WireValue)
+            {
+                case VerifySoftwareTokenResponseType.WireValues.Success:
+                    return "verified";
+                case VerifySoftwareTokenResponseType.WireValues.Error:
+                    return "rejected";
+                default:
+                    return "new status " + status.WireValue;
+            }
+        }
+
+        static bool IsDone(VerifySoftwareTokenResponseType? status) => status?.WireValue is VerifySoftwareTokenResponseType.WireValues.Success or VerifySoftwareTokenResponseType.WireValues.Error;
+
+        Assert.Equal("verified", Describe(VerifySoftwareTokenResponseType.Success));
+        var fromTheWire = "ERROR";
+        Assert.Equal("rejected", Describe(new VerifySoftwareTokenResponseType(fromTheWire)));
+        var addedLater = "PENDING"; // a status the service adds after the model was generated
+        Assert.Equal("new status PENDING", Describe(new VerifySoftwareTokenResponseType(addedLater)));
+        Assert.True(IsDone(VerifySoftwareTokenResponseType.Error));
+        Assert.False(IsDone(new VerifySoftwareTokenResponseType(addedLater)));
+        Assert.False(IsDone(null));
+        Assert.Equal("SUCCESS", VerifySoftwareTokenResponseType.WireValues.Success);
+        Assert.Equal(VerifySoftwareTokenResponseType.WireValues.Success, VerifySoftwareTokenResponseType.Success.WireValue);
     }
 
     [Fact]
@@ -184,7 +214,7 @@ public class SeedOperationTests
         Assert.Equal("abc", ok.Session);
 
         var pending = operation.DeserializeResponse(Response(200, """{"Status":"PENDING"}"""));
-        Assert.Equal("PENDING", pending.Status!.Value.Value);
+        Assert.Equal("PENDING", pending.Status!.Value.WireValue);
         Assert.False(pending.Status.Value.IsKnown);
 
         var error = operation.DeserializeError(Response(400, """{"__type":"CodeMismatchException","message":"Invalid code"}""", ("x-amzn-RequestId", "req-1")));

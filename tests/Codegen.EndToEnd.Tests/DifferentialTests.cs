@@ -214,7 +214,7 @@ public sealed class DifferentialTests : IClassFixture<DifferentialTests.JsSdkRef
         var pool = (CreateUserPool)Build("create-user-pool-nested");
         Assert.Equal(12, pool.Policies?.PasswordPolicy?.MinimumLength);
         Assert.Equal(false, pool.Policies?.PasswordPolicy?.RequireLowercase);
-        Assert.Equal(new[] { "PASSWORD", "EMAIL_OTP" }, pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors?.Select(f => f.Value));
+        Assert.Equal(new[] { "PASSWORD", "EMAIL_OTP" }, pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors?.Select(f => f.WireValue));
         Assert.Equal(AttributeDataType.Number, pool.Schema![1].AttributeDataType);
         Assert.Equal("✓", pool.UserPoolTags!["ünïcødé"]);
         Assert.Equal(2, pool.AccountRecoverySetting?.RecoveryMechanisms?[1].Priority);

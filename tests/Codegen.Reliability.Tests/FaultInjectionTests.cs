@@ -83,7 +83,7 @@ public class FaultInjectionTests
 
         var response = await Send(client);
 
-        Assert.Equal("SUCCESS", response.Status?.Value);
+        Assert.Equal("SUCCESS", response.Status?.WireValue);
         Assert.Equal(2, server.RequestCount);
     }
 

@@ -243,7 +243,7 @@ internal sealed class ConformanceValues
         {
             case ShapeKind.Enum:
             case ShapeKind.IntEnum:
-                return ToJson(value.GetType().GetProperty("Value")!.GetValue(value), type with { Kind = ShapeKind.String });
+                return ToJson(value.GetType().GetProperty("WireValue")!.GetValue(value), type with { Kind = ShapeKind.String });
             case ShapeKind.Structure:
                 return StructureToJson(value, TypeNamed(LocalName(type)));
             case ShapeKind.Union:

@@ -289,7 +289,7 @@ public static class Verification
         }
 
         var type = value.GetType();
-        if (type.IsValueType && type.GetProperty("Value") is { PropertyType: var valueType } property && valueType == typeof(string))
+        if (type.IsValueType && type.GetProperty("WireValue") is { PropertyType: var valueType } property && valueType == typeof(string))
         {
             return JsonValue.Create((string?)property.GetValue(value));
         }

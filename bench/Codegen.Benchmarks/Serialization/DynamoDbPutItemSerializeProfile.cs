@@ -54,8 +54,8 @@ public class DynamoDbPutItemSerializeProfile
             writer.WriteString("TableName"u8, value.TableName);
             writer.WritePropertyName("Item"u8);
             WriteMap(writer, value.Item, typeTest);
-            if (value.ReturnValues is { } returnValues) writer.WriteString("ReturnValues"u8, returnValues.Value);
-            if (value.ReturnConsumedCapacity is { } capacity) writer.WriteString("ReturnConsumedCapacity"u8, capacity.Value);
+            if (value.ReturnValues is { } returnValues) writer.WriteString("ReturnValues"u8, returnValues.WireValue);
+            if (value.ReturnConsumedCapacity is { } capacity) writer.WriteString("ReturnConsumedCapacity"u8, capacity.WireValue);
             if (value.ConditionExpression is { } condition) writer.WriteString("ConditionExpression"u8, condition);
             writer.WriteEndObject();
         }

@@ -35,6 +35,7 @@ internal sealed class ModelIndex
             }
 
             _byFullName[model.Namespace + "." + model.ClientName] = (model, null, true);
+            _byFullName[model.Namespace + "." + model.ClientInterfaceName] = (model, null, true);
         }
     }
 

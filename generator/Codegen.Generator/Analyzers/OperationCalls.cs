@@ -9,7 +9,8 @@ internal sealed record OperationCall(CodeModel Model, CodeOperation Operation);
 
 /// <summary>
 /// Which operation a call sends: a generated client's method (<c>VerifySoftwareTokenAsync(request)</c>), or the
-/// runtime client's <c>SendAsync</c> with a generated request (or a request typed by its generated response).
+/// runtime client's <c>SendAsync</c> with a generated request (or a request typed by its generated response); the
+/// same methods called through the client's interface (<c>ICognitoIdentityProviderClient</c>) count too.
 /// </summary>
 internal static class OperationCalls
 {
@@ -28,9 +29,9 @@ internal static class OperationCalls
     public static (Kind Kind, OperationCall? Call) Resolve(IInvocationOperation invocation, ModelIndex index)
     {
         var method = invocation.TargetMethod;
-        if (!IsClient(method.ContainingType))
+        if (!IsClient(method.ContainingType) && index.Find(method.ContainingType) is not { IsClient: true })
         {
-            return (Kind.None, null);
+            return (Kind.None, null); // neither a client nor a generated client interface (I{Service}Client)
         }
 
         if (index.Find(method.ContainingType) is { IsClient: true } && method.Parameters.Length > 0

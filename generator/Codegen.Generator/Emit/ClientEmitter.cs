@@ -7,7 +7,8 @@ namespace Codegen.Generator.Emit;
 
 /// <summary>
 /// Writes the per-service client: a subclass of the runtime's <c>AwsClient</c> with one async method per
-/// operation (<c>VerifySoftwareTokenAsync</c>), for services whose protocol can send. With the service's endpoint
+/// operation (<c>VerifySoftwareTokenAsync</c>), for services whose protocol can send; it implements the service's
+/// interface (<see cref="ClientInterfaceEmitter"/>). With the service's endpoint
 /// rules compiled, it also overrides <c>ResolveEndpointRules</c>: the rules' parameters filled from the client's
 /// settings (region, FIPS, dual-stack, custom endpoint) and the request (static and member context parameters).
 /// Everything else (signing, retries) is the runtime's.
@@ -56,9 +57,9 @@ internal static class ClientEmitter
         var meta = model.Metadata;
         var w = SourceWriter.StartFile(model.Namespace);
         w.Line($"/// <summary>A client for {DocComments.Escape(meta.ServiceFullName ?? meta.ServiceId)}: one method per operation; signs, retries and sends.</summary>");
-        w.Line($"/// <remarks>Thread-safe and meant to be long-lived. It disposes only an HttpClient it created itself.</remarks>");
+        w.Line($"/// <remarks>Thread-safe and meant to be long-lived. It disposes only an HttpClient it created itself. Code that calls the service can depend on <see cref=\"global::{model.Namespace}.{model.ClientInterfaceName}\"/> instead, which this client implements and a test can fake.</remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line($"{model.Accessibility} partial class {name} : {Runtime}.Client.AwsClient");
+        w.Line($"{model.Accessibility} partial class {name} : {Runtime}.Client.AwsClient, global::{model.Namespace}.{model.ClientInterfaceName}");
         w.OpenBrace();
         w.Lines($$"""
             /// <summary>Creates a client that owns its HttpClient.</summary>
@@ -85,14 +86,7 @@ internal static class ClientEmitter
             var request = $"global::{model.Namespace}.{operation.RequestTypeName}";
             var response = $"global::{model.Namespace}.{operation.ResponseTypeName}";
             w.Line();
-            DocComments.Summary(w, operation.Operation.Documentation, $"Calls {operation.Operation.Name}.");
-            w.Line("/// <param name=\"request\">The request.</param>");
-            w.Line("/// <param name=\"cancellationToken\">Cancels the call, including its retries.</param>");
-            foreach (var error in operation.ErrorTypeNames)
-            {
-                w.Line($"/// <exception cref=\"global::{model.Namespace}.{error}\">The service returned this error.</exception>");
-            }
-
+            OperationDocs(w, model, operation);
             if (operation.Operation.Deprecated)
             {
                 w.Line("[global::System.Obsolete(\"The service model marks this operation as deprecated.\")]");
@@ -111,6 +105,18 @@ internal static class ClientEmitter
 
         w.CloseBrace();
         return w.EndFile();
+    }
+
+    /// <summary>The documentation of an operation method, on the client and on its interface alike.</summary>
+    internal static void OperationDocs(SourceWriter w, CodeModel model, CodeOperation operation)
+    {
+        DocComments.Summary(w, operation.Operation.Documentation, $"Calls {DocComments.Escape(operation.Operation.Name)}.");
+        w.Line("/// <param name=\"request\">The request.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call, including its retries.</param>");
+        foreach (var error in operation.ErrorTypeNames)
+        {
+            w.Line($"/// <exception cref=\"global::{model.Namespace}.{error}\">The service returned this error.</exception>");
+        }
     }
 
     /// <summary>

@@ -11,12 +11,18 @@ namespace Codegen.Generator.Emit;
 /// </summary>
 internal static class DocComments
 {
-    public static void Summary(SourceWriter writer, string? html, string fallback)
+    /// <summary>
+    /// Writes a summary from the model's documentation, or <paramref name="fallbackXml"/> when there is none.
+    /// The fallback is XML doc text already (it may hold <c>&lt;c&gt;</c> or <c>&lt;see/&gt;</c>), so it is written as
+    /// it is: the caller escapes the model text it puts in (<see cref="Escape"/>). Escaping it again here wrote
+    /// <c>&amp;lt;c&amp;gt;</c> into the comment.
+    /// </summary>
+    public static void Summary(SourceWriter writer, string? html, string fallbackXml)
     {
         var paragraphs = ToParagraphs(html);
         if (paragraphs.Count == 0)
         {
-            paragraphs.Add(Escape(fallback));
+            paragraphs.Add(fallbackXml);
         }
 
         writer.Line("/// <summary>");

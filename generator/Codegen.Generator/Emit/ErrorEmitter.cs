@@ -35,7 +35,7 @@ internal static class ErrorEmitter
     {
         var name = type.TypeName;
         var w = SourceWriter.StartFile(model.Namespace);
-        DocComments.Summary(w, type.Shape.Documentation, $"The {type.Shape.Name} error.");
+        DocComments.Summary(w, type.Shape.Documentation, $"The {DocComments.Escape(type.Shape.Name)} error.");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"{model.Accessibility} sealed partial class {name} : global::{model.Namespace}.{model.BaseExceptionName}");
         w.OpenBrace();

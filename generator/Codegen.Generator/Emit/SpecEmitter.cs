@@ -55,6 +55,7 @@ internal static class SpecEmitter
         files.Add(new GeneratedFile(root + model.BaseExceptionName + ".g.cs", ErrorEmitter.EmitBase(model)));
         files.Add(new GeneratedFile(root + model.OperationsName + ".g.cs", OperationEmitter.EmitOperationsClass(model)));
         files.Add(new GeneratedFile(root + model.ClientName + ".g.cs", ClientEmitter.Emit(model, protocol.CanSend, endpoints, contextBindings)));
+        files.Add(new GeneratedFile(root + model.ClientInterfaceName + ".g.cs", ClientInterfaceEmitter.Emit(model, protocol.CanSend)));
         files.Add(new GeneratedFile(wire + model.ServiceName + "ErrorReader.g.cs", OperationEmitter.EmitErrorReader(model, protocol)));
         if (protocol.CanSend && RequiredMembers.EmitZeroValues(model) is { } zeroValues)
         {

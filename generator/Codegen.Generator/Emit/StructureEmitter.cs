@@ -98,6 +98,7 @@ internal static class StructureEmitter
         if (isResponse)
         {
             w.Line("HttpStatus = source.HttpStatus;");
+            w.Line("ResponseMetadata = source.ResponseMetadata;");
         }
 
         foreach (var member in members)
@@ -112,6 +113,12 @@ internal static class StructureEmitter
             w.Line();
             w.Line("/// <summary>The HTTP status code of the response.</summary>");
             w.Line("public int HttpStatus { get; init; }");
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line($"/// What the client saw of the call: request id, extended request id, status code, headers and attempts (<see cref=\"{Runtime}.Client.ResponseMetadata.None\"/> for a response made in code).");
+            w.Line("/// Not a member of the model: <c>Equals</c>, <c>GetHashCode</c> and <c>ToString</c> leave it out.");
+            w.Line("/// </summary>");
+            w.Line($"public {Runtime}.Client.ResponseMetadata ResponseMetadata {{ get; init; }} = {Runtime}.Client.ResponseMetadata.None;");
         }
 
         foreach (var member in members)
@@ -127,6 +134,9 @@ internal static class StructureEmitter
             w.Line();
             w.Line("/// <summary>Returns a copy with <see cref=\"HttpStatus\"/> set to <paramref name=\"httpStatus\"/>.</summary>");
             w.Line($"public {self} WithHttpStatus(int httpStatus) => new {self}(this) {{ HttpStatus = httpStatus }};");
+            w.Line();
+            w.Line("/// <summary>Returns a copy with <see cref=\"ResponseMetadata\"/> set to <paramref name=\"responseMetadata\"/> (the client does this after a call; a fake can too).</summary>");
+            w.Line($"public {self} WithResponseMetadata({Runtime}.Client.ResponseMetadata responseMetadata) => new {self}(this) {{ ResponseMetadata = responseMetadata ?? throw new global::System.ArgumentNullException(nameof(responseMetadata)) }};");
         }
 
         foreach (var member in members)
@@ -172,6 +182,12 @@ internal static class StructureEmitter
         if (disposablePayload is not null)
         {
             WriteDispose(w, disposablePayload);
+        }
+
+        if (isResponse)
+        {
+            w.Line();
+            w.Line($"{Runtime}.Operations.IAwsResponse {Runtime}.Operations.IAwsResponse.WithResponseMetadata({Runtime}.Client.ResponseMetadata metadata) => WithResponseMetadata(metadata);");
         }
 
         if (isRequest)
@@ -303,7 +319,7 @@ internal static class StructureEmitter
 
     internal static void MemberDoc(SourceWriter w, CodeMember member)
     {
-        DocComments.Summary(w, member.Member.Documentation, $"The {member.Member.Name} member.");
+        DocComments.Summary(w, member.Member.Documentation, $"The {DocComments.Escape(member.Member.Name)} member.");
         var remarks = Constraints(member);
         if (remarks.Length > 0)
         {
@@ -359,8 +375,8 @@ internal static class StructureEmitter
 
     private static string Fallback(CodeType type) => type.Role switch
     {
-        TypeRole.Request => $"The input of the {type.OperationName} operation.",
-        TypeRole.Response => $"The output of the {type.OperationName} operation.",
-        _ => $"The {type.Shape.Name} shape.",
+        TypeRole.Request => $"The input of the {DocComments.Escape(type.OperationName ?? "")} operation.",
+        TypeRole.Response => $"The output of the {DocComments.Escape(type.OperationName ?? "")} operation.",
+        _ => $"The {DocComments.Escape(type.Shape.Name)} shape.",
     };
 }

@@ -15,7 +15,7 @@ internal static class UnionEmitter
         var name = type.TypeName;
         var self = "global::" + model.Namespace + "." + name;
         var w = SourceWriter.StartFile(model.Namespace);
-        DocComments.Summary(w, type.Shape.Documentation, $"The {type.Shape.Name} union: exactly one of its cases.");
+        DocComments.Summary(w, type.Shape.Documentation, $"The {DocComments.Escape(type.Shape.Name)} union: exactly one of its cases.");
         w.Line("/// <remarks>Match on the nested case types; <see cref=\"Unknown\"/> holds a case the service added after this model.</remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"{model.Accessibility} abstract partial class {name} : global::System.IEquatable<{self}>");
@@ -41,7 +41,7 @@ internal static class UnionEmitter
             var caseType = self + "." + member.PropertyName;
             var valueType = member.Type.CSharpType;
             w.Line();
-            DocComments.Summary(w, member.Member.Documentation, $"The {member.Member.Name} case.");
+            DocComments.Summary(w, member.Member.Documentation, $"The {DocComments.Escape(member.Member.Name)} case.");
             w.Line($"public sealed partial class {member.PropertyName} : {self}");
             w.OpenBrace();
             if (TypeExpressions.NeedsComparer(member.Type))

@@ -91,7 +91,7 @@ internal static class EndpointRulesEmitter
 
             first = false;
             var parameter = binding.Parameter;
-            DocComments.Summary(w, parameter.Documentation, $"The endpoint rules parameter {parameter.Name}.");
+            DocComments.Summary(w, parameter.Documentation, $"The endpoint rules parameter {DocComments.Escape(parameter.Name)}.");
             var remarks = new List<string>();
             if (parameter.BuiltIn is { } builtIn)
             {

@@ -389,7 +389,7 @@ internal sealed class JmesCompiler
     private static string? AsDouble(JmesValue value) => value.Type switch
     {
         JmesNumber number => number.Clr is "double" ? value.Code : $"(double?)({value.Code})",
-        JmesEnum { IsInt: true } => $"(double?)({value.Code})?.Value",
+        JmesEnum { IsInt: true } => $"(double?)({value.Code})?.WireValue",
         _ => null,
     };
 
@@ -418,7 +418,7 @@ internal sealed class JmesCompiler
     public static string? StringOf(JmesValue value) => value.Type switch
     {
         JmesString => value.Code,
-        JmesEnum { IsInt: false } => value.NonNull ? $"{value.Code}.Value" : $"({value.Code})?.Value",
+        JmesEnum { IsInt: false } => value.NonNull ? $"{value.Code}.WireValue" : $"({value.Code})?.WireValue",
         _ => null,
     };
 
@@ -502,7 +502,7 @@ internal sealed class JmesCompiler
             case JmesString:
                 return $"{Json}.From({code})";
             case JmesEnum:
-                return value.NonNull ? $"{Json}.From({code}.Value)" : $"{Json}.From(({code})?.Value)";
+                return value.NonNull ? $"{Json}.From({code}.WireValue)" : $"{Json}.From(({code})?.WireValue)";
             case JmesList list:
                 var element = NewName("e");
                 return $"{Json}.FromList({code}, static {element} => {ToNode(new JmesValue(element, list.Element, !list.ElementNullable), offset)})";

@@ -69,7 +69,7 @@ internal sealed record JmesString : JmesType
     public override string Describe => "a string";
 }
 
-/// <summary>A generated enum (a struct over its wire value, <c>Value</c>): a string, or a number for an intEnum.</summary>
+/// <summary>A generated enum (a struct over its wire value, <c>WireValue</c>): a string, or a number for an intEnum.</summary>
 internal sealed record JmesEnum(string Clr, bool IsInt) : JmesType
 {
     public override string CSharp => Clr + "?";

@@ -128,6 +128,9 @@ internal sealed record CodeModel(
     /// <summary>The per-service client type name.</summary>
     public string ClientName { get; init; } = "";
 
+    /// <summary>The interface of the client's operations (<c>I{Service}Client</c>), which the client implements.</summary>
+    public string ClientInterfaceName { get; init; } = "";
+
     /// <summary>The static class listing the operations.</summary>
     public string OperationsName { get; init; } = "";
 

@@ -22,7 +22,7 @@ internal sealed class CodeModelBuilder
     };
 
     /// <summary>Members a response declares besides those of every structure: the status code, its builder and lens, and Dispose for a streaming payload.</summary>
-    private static readonly string[] ReservedResponseMembers = { "HttpStatus", "WithHttpStatus", "Dispose", "DisposeAsync" };
+    private static readonly string[] ReservedResponseMembers = { "HttpStatus", "WithHttpStatus", "ResponseMetadata", "WithResponseMetadata", "Dispose", "DisposeAsync" };
 
     /// <summary>
     /// Members an exception declares (ErrorEmitter) or inherits; model members with these names are renamed (except a
@@ -38,13 +38,14 @@ internal sealed class CodeModelBuilder
     /// <summary>Members an enum declares (EnumEmitter) or inherits; values with these names are numbered.</summary>
     private static readonly string[] ReservedEnumMembers =
     {
-        "Value", "Known", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "Value", "WireValue", "WireValues", "Known", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+        "ReferenceEquals",
     };
 
     /// <summary>
     /// Names of members the emitters declare on a type itself, which the type's own name must not be (CS0542): every
     /// structure, union and enum has Equals, GetHashCode and ToString; a structure its Lenses class; a union MemberName
-    /// and its Unknown case; an enum Value, Known and IsKnown. Such a type gets the suffix <c>Type</c> (an operation's
+    /// and its Unknown case; an enum WireValue, WireValues, Known and IsKnown. Such a type gets the suffix <c>Type</c> (an operation's
     /// request type the suffix <c>Request</c>).
     /// </summary>
     private static readonly HashSet<string> OwnMemberNames = new(StringComparer.Ordinal) { "Equals", "GetHashCode", "ToString" };
@@ -53,7 +54,7 @@ internal sealed class CodeModelBuilder
 
     private static readonly HashSet<string> OwnUnionMemberNames = new(StringComparer.Ordinal) { "MemberName", "Unknown" };
 
-    private static readonly HashSet<string> OwnEnumMemberNames = new(StringComparer.Ordinal) { "Value", "Known", "IsKnown" };
+    private static readonly HashSet<string> OwnEnumMemberNames = new(StringComparer.Ordinal) { "WireValue", "WireValues", "Known", "IsKnown" };
 
     /// <summary>
     /// Members the <c>{Service}Operations</c> class declares or inherits from <see cref="object"/>: a property named like
@@ -108,6 +109,7 @@ internal sealed class CodeModelBuilder
 
         var operations = SelectOperations();
         var clientName = Reserve(serviceName + "Client");
+        var clientInterfaceName = Reserve("I" + serviceName + "Client");
         var exceptionName = Reserve(serviceName + "Exception");
         var operationsName = Reserve(serviceName + "Operations");
         if (_model.EndpointRules is not null)
@@ -304,6 +306,7 @@ internal sealed class CodeModelBuilder
         {
             BaseExceptionName = exceptionName,
             ClientName = clientName,
+            ClientInterfaceName = clientInterfaceName,
             OperationsName = operationsName,
             EndpointRules = _model.EndpointRules,
             EndpointRulesPath = _model.EndpointRulesPath,

@@ -13,8 +13,9 @@ namespace Codegen.Generator.Paging;
 internal sealed record PaginatorOutput(EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>
-/// Writes one <c>{Operation}Paginator</c> type per paginated operation, and a part of the client with a method
-/// that makes each (<c>client.ListTablesPaginator(request)</c>). A paginator has <c>Pages</c> (every response) and
+/// Writes one <c>{Operation}Paginator</c> type per paginated operation, and a part of the client and of its
+/// interface with a method that makes each (<c>client.ListTablesPaginator(request)</c>); a paginator sends through
+/// the interface's operation method, so it pages over a fake of the interface too. A paginator has <c>Pages</c> (every response) and
 /// one property per result key (<c>TableNames</c>: the items of every page); the loop is the runtime's
 /// <c>Codegen.Runtime.Paging.Paginator</c>, the rest is compiled from the model: the tokens, <c>more_results</c> and the
 /// result keys are JMESPath expressions compiled to C# over the generated response type (<see cref="JmesCompiler"/>).
@@ -51,7 +52,8 @@ internal static class PaginatorEmitter
 
         if (made.Count > 0)
         {
-            files.Add(new GeneratedFile(model.Namespace + "/" + model.ClientName + ".Paginators.g.cs", EmitClientPart(model, made)));
+            files.Add(new GeneratedFile(model.Namespace + "/" + model.ClientName + ".Paginators.g.cs", EmitClientPart(model, made, asInterface: false)));
+            files.Add(new GeneratedFile(model.Namespace + "/" + model.ClientInterfaceName + ".Paginators.g.cs", EmitClientPart(model, made, asInterface: true)));
         }
 
         return new PaginatorOutput(files.ToEquatableArray(), diagnostics.ToEquatableArray());
@@ -166,12 +168,13 @@ internal static class PaginatorEmitter
 
         w.Line($"{model.Accessibility} sealed partial class {code.TypeName}");
         w.OpenBrace();
-        w.Line($"private readonly global::{model.Namespace}.{model.ClientName} _client;");
+        w.Line($"private readonly global::{model.Namespace}.{model.ClientInterfaceName} _client;");
         w.Line();
         w.Line($"/// <summary>Pages <paramref name=\"request\"/> with <paramref name=\"client\"/>.</summary>");
-        w.Line($"/// <param name=\"client\">The client that sends the requests.</param>");
+        var sender = Protocols.ProtocolGenerators.For(model.Metadata.Protocol).CanSend ? operation.MethodName : "SendAsync{TResponse}";
+        w.Line($"/// <param name=\"client\">The client that sends the requests (through <see cref=\"global::{model.Namespace}.{model.ClientInterfaceName}.{sender}\"/>), or a fake of it.</param>");
         w.Line($"/// <param name=\"request\">The first request; its token members, if set, say where paging starts.</param>");
-        w.Line($"public {code.TypeName}(global::{model.Namespace}.{model.ClientName} client, {requestType} request)");
+        w.Line($"public {code.TypeName}(global::{model.Namespace}.{model.ClientInterfaceName} client, {requestType} request)");
         w.OpenBrace();
         w.Line("_client = client ?? throw new global::System.ArgumentNullException(nameof(client));");
         w.Line("Request = request ?? throw new global::System.ArgumentNullException(nameof(request));");
@@ -183,7 +186,7 @@ internal static class PaginatorEmitter
         w.Line("/// <summary>Every response, in order, from the first request's.</summary>");
         w.Line($"public global::System.Collections.Generic.IAsyncEnumerable<{responseType}> Pages =>");
         w.Indent();
-        w.Line($"{Paginator}.Pages<{requestType}, {responseType}>(Request, _client.SendAsync<{responseType}>, Next, {CSharp.Literal(paginator.Operation)}, {CSharp.Literal(string.Join(", ", tokens.Select(t => t.Input.Member.Name)))});");
+        w.Line($"{Paginator}.Pages<{requestType}, {responseType}>(Request, {Send(model, operation, responseType)}, Next, {CSharp.Literal(paginator.Operation)}, {CSharp.Literal(string.Join(", ", tokens.Select(t => t.Input.Member.Name)))});");
         w.Outdent();
         foreach (var (name, value, key) in items)
         {
@@ -251,10 +254,21 @@ internal static class PaginatorEmitter
         return w.EndFile();
     }
 
-    private static string EmitClientPart(CodeModel model, List<(CodePaginator Paginator, CodeOperation Operation)> made)
+    /// <summary>
+    /// What a paginator sends with: the interface's operation method (a fake's, when the client is a fake), or, for a
+    /// protocol that cannot send yet (CG0008: no operation methods), <c>SendAsync</c>, which throws NotSupportedException.
+    /// </summary>
+    private static string Send(CodeModel model, CodeOperation operation, string responseType) =>
+        Protocols.ProtocolGenerators.For(model.Metadata.Protocol).CanSend ? "_client." + operation.MethodName : $"_client.SendAsync<{responseType}>";
+
+    /// <summary>
+    /// The paginator methods, as a part of the client or of its interface (where the method has a default body, so a
+    /// fake of the interface pages through its own operation method).
+    /// </summary>
+    private static string EmitClientPart(CodeModel model, List<(CodePaginator Paginator, CodeOperation Operation)> made, bool asInterface)
     {
         var w = SourceWriter.StartFile(model.Namespace);
-        w.Line($"{model.Accessibility} partial class {model.ClientName}");
+        w.Line(asInterface ? $"{model.Accessibility} partial interface {model.ClientInterfaceName}" : $"{model.Accessibility} partial class {model.ClientName}");
         w.OpenBrace();
         var first = true;
         foreach (var (paginator, operation) in made)
@@ -273,7 +287,7 @@ internal static class PaginatorEmitter
                 w.Line("[global::System.Obsolete(\"The service model marks this operation as deprecated.\")]");
             }
 
-            w.Line($"public {type} {paginator.TypeName}(global::{model.Namespace}.{operation.RequestTypeName} request) => new {type}(this, request);");
+            w.Line($"{(asInterface ? "" : "public ")}{type} {paginator.TypeName}(global::{model.Namespace}.{operation.RequestTypeName} request) => new {type}(this, request);");
         }
 
         w.CloseBrace();

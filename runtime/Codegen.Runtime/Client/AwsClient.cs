@@ -71,6 +71,8 @@ public class AwsClient : IDisposable
     private readonly Telemetry.ClientTelemetry telemetry;
     private readonly string? executionEnvironment;
     private readonly string? appId;
+    private readonly Lazy<string>? deferredRegion;
+    private readonly string? region;
     private int disposed;
 
     /// <summary>
@@ -79,7 +81,11 @@ public class AwsClient : IDisposable
     /// bounds each attempt; <see cref="AwsClientOptions.ConnectTimeout"/>; redirects not followed; no
     /// decompression; pooled connections recycled every 5 minutes so DNS changes are seen), disposed with this client.
     /// </summary>
-    /// <exception cref="ArgumentException">An option is invalid, or no region is configured.</exception>
+    /// <remarks>
+    /// Constructing does no network I/O: credentials are resolved at the first call that needs them, and a region not
+    /// given by the options, the environment or the profile is asked of IMDS at the first call too.
+    /// </remarks>
+    /// <exception cref="ArgumentException">An option is invalid, or the configured region is not a region name.</exception>
     public AwsClient(AwsClientOptions options)
         : this(options, (options ?? throw new ArgumentNullException(nameof(options))).HttpClient, supplied: options.HttpClient is not null)
     {
@@ -87,7 +93,7 @@ public class AwsClient : IDisposable
 
     /// <summary>Creates a client that sends with <paramref name="httpClient"/>, which it never disposes.</summary>
     /// <exception cref="ArgumentException">
-    /// An option is invalid, no region is configured, or <paramref name="httpClient"/> follows redirects.
+    /// An option is invalid, the configured region is not a region name, or <paramref name="httpClient"/> follows redirects.
     /// </exception>
     public AwsClient(AwsClientOptions options, HttpClient httpClient)
         : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), supplied: true)
@@ -98,7 +104,15 @@ public class AwsClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var environment = options.Environment ?? Configuration.AwsEnvironment.Process;
-        Region = ResolveRegion(options.Region, options.Profile, environment);
+        // No I/O but the shared config files: a region they do not give is asked of IMDS at the first call, so that
+        // constructing a client (in a test, in a DI container) never waits on the network.
+        region = ResolveRegion(options.Region, options.Profile, environment, askInstanceMetadata: false);
+        if (region is null)
+        {
+            var profile = options.Profile;
+            deferredRegion = new Lazy<string>(() => ResolveRegion(null, profile, environment, askInstanceMetadata: true)!, LazyThreadSafetyMode.PublicationOnly);
+        }
+
         ServiceUrl = options.ServiceUrl;
         UseFips = options.UseFips;
         UseDualStack = options.UseDualStack;
@@ -107,7 +121,7 @@ public class AwsClient : IDisposable
         S3 = (options.S3 ?? new S3Options()) with { }; // a copy: later changes to the options do not reach the client
         if (ServiceUrl is not null)
         {
-            AwsEndpoints.Resolve("x", Region, ServiceUrl); // validates the URL
+            AwsEndpoints.Resolve("x", region ?? "us-east-1", ServiceUrl); // validates the URL (the region plays no part)
         }
 
         if (options.MaxAttempts < 1)
@@ -179,8 +193,13 @@ public class AwsClient : IDisposable
         this.httpClient = supplied ? httpClient! : CreateHttpClient(options.ConnectTimeout);
     }
 
-    /// <summary>The region requests are sent to and signed for.</summary>
-    public string Region { get; }
+    /// <summary>
+    /// The region requests are sent to and signed for. One that neither the options, the environment nor the profile
+    /// gives is asked of the EC2 instance metadata service the first time it is needed (the first call), not when
+    /// the client is constructed.
+    /// </summary>
+    /// <exception cref="Configuration.AwsConfigurationException">No region is configured anywhere, or IMDS gave one that is not a region name.</exception>
+    public string Region => region ?? deferredRegion!.Value;
 
     /// <summary>The endpoint override, or <see langword="null"/> for the regional AWS endpoint.</summary>
     public Uri? ServiceUrl { get; }
@@ -230,7 +249,10 @@ public class AwsClient : IDisposable
     /// <typeparam name="TResponse">The operation's response type.</typeparam>
     /// <param name="request">The request; its <see cref="IAwsRequest{TResponse}.Operation"/> serializes and deserializes it.</param>
     /// <param name="cancellationToken">Cancels the call, including backoff waits; never retried.</param>
-    /// <returns>The deserialized response of the first successful (2xx) attempt.</returns>
+    /// <returns>
+    /// The deserialized response of the first successful (2xx) attempt, carrying its <see cref="ResponseMetadata"/>
+    /// (request id, status, headers, attempts).
+    /// </returns>
     /// <exception cref="NotSupportedException">The operation's protocol has no generated serializer.</exception>
     /// <exception cref="AwsServiceException">The service answered with an error (after the retries it allows).</exception>
     /// <exception cref="TimeoutException">The last attempt timed out.</exception>
@@ -238,6 +260,7 @@ public class AwsClient : IDisposable
     /// <exception cref="AwsRedirectRefusedException">A supplied HttpClient's handler followed a redirect; not retried.</exception>
     /// <exception cref="AwsResponseTooLargeException">The response body is larger than <see cref="AwsClientOptions.MaxResponseBodyBytes"/>; not retried.</exception>
     /// <exception cref="AwsCredentialsException">The request needs signing and no credentials are available.</exception>
+    /// <exception cref="Configuration.AwsConfigurationException">No region is configured (see <see cref="Region"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The client is disposed.</exception>
     public virtual async Task<TResponse> SendAsync<TResponse>(IAwsRequest<TResponse> request, CancellationToken cancellationToken = default)
@@ -370,7 +393,8 @@ public class AwsClient : IDisposable
                 try
                 {
                     response = HttpChecksums.Validate(info, headers, response);
-                    return operation.DeserializeResponse(response, deserialization);
+                    var result = operation.DeserializeResponse(response, deserialization);
+                    return (TResponse)result.WithResponseMetadata(ResponseMetadata.FromHttpResponse(response, attempt));
                 }
                 catch
                 {
@@ -410,9 +434,12 @@ public class AwsClient : IDisposable
 
     /// <summary>
     /// Region and endpoint only; of the endpoint, the scheme, host, port and path: never its user-info
-    /// (<c>https://user:password@host</c>), query or fragment, which may hold secrets.
+    /// (<c>https://user:password@host</c>), query or fragment, which may hold secrets. A region still to be looked up
+    /// is not looked up here.
     /// </summary>
-    public override string ToString() => GetType().Name + "(" + Region + (ServiceUrl is null ? string.Empty : ", " + UrlText.Safe(ServiceUrl)) + ")";
+    public override string ToString() =>
+        GetType().Name + "(" + (region ?? (deferredRegion is { IsValueCreated: true } ? deferredRegion.Value : "region not resolved yet"))
+        + (ServiceUrl is null ? string.Empty : ", " + UrlText.Safe(ServiceUrl)) + ")";
 
     /// <summary>Releases resources; derived clients override to release theirs and call the base.</summary>
     /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
@@ -700,13 +727,20 @@ public class AwsClient : IDisposable
         return uri.IsDefaultPort ? host : host + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string ResolveRegion(string? configured, string? profile, Configuration.AwsEnvironment environment)
+    /// <summary>
+    /// The region from the default chain. Without IMDS (<paramref name="askInstanceMetadata"/> false, the constructor),
+    /// a region found nowhere is <see langword="null"/> and a malformed one an <see cref="ArgumentException"/>; with it
+    /// (the first call), both are an <see cref="Configuration.AwsConfigurationException"/>.
+    /// </summary>
+    private static string? ResolveRegion(string? configured, string? profile, Configuration.AwsEnvironment environment, bool askInstanceMetadata)
     {
-        var (region, source) = Configuration.DefaultRegionChain.FindWithSource(configured, profile, environment);
+        var (region, source) = Configuration.DefaultRegionChain.FindWithSource(configured, profile, environment, askInstanceMetadata);
         if (region is null)
         {
-            throw new ArgumentException(
-                "No AWS region: set AwsClientOptions.Region, the AWS_REGION environment variable or the profile's region (or run on EC2).", "options");
+            return askInstanceMetadata
+                ? throw new Configuration.AwsConfigurationException(
+                    "No AWS region: set AwsClientOptions.Region, the AWS_REGION environment variable or the profile's region (or run on EC2).")
+                : null;
         }
 
         try
@@ -715,7 +749,8 @@ public class AwsClient : IDisposable
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException("The region '" + region + "' from " + source + " is not a region name.", "options", e);
+            var message = "The region '" + region + "' from " + source + " is not a region name.";
+            throw askInstanceMetadata ? new Configuration.AwsConfigurationException(message, e) : new ArgumentException(message, "options", e);
         }
 
         return region;

@@ -30,7 +30,11 @@ public static class DefaultRegionChain
         FindWithSource(explicitRegion, profileName, environment ?? AwsEnvironment.Process).Region;
 
     /// <summary>The region and the link that named it (for messages).</summary>
-    internal static (string? Region, string Source) FindWithSource(string? explicitRegion, string? profileName, AwsEnvironment environment)
+    /// <param name="explicitRegion">The region given in code.</param>
+    /// <param name="profileName">The profile to read, or <see langword="null"/> for the selected one.</param>
+    /// <param name="environment">The environment.</param>
+    /// <param name="askInstanceMetadata">Whether to ask IMDS last (a network call); <see langword="false"/> stops before it.</param>
+    internal static (string? Region, string Source) FindWithSource(string? explicitRegion, string? profileName, AwsEnvironment environment, bool askInstanceMetadata = true)
     {
         if (!string.IsNullOrWhiteSpace(explicitRegion))
         {
@@ -53,6 +57,11 @@ public static class DefaultRegionChain
         if (profile?["region"] is { } profileRegion)
         {
             return (profileRegion, "the region of profile '" + name + "' (" + profile.TryGet("region") + ")");
+        }
+
+        if (!askInstanceMetadata)
+        {
+            return (null, "nowhere without asking the instance metadata service");
         }
 
         var options = InstanceMetadataOptions.FromEnvironment(environment, profile);

@@ -24,4 +24,17 @@ public interface IAwsResponse
 {
     /// <summary>The HTTP status code the response arrived with.</summary>
     int HttpStatus { get; }
+
+    /// <summary>
+    /// What the client saw of the exchange (request id, status, headers, attempts); generated responses implement it,
+    /// and the default, for other implementations, is <see cref="Client.ResponseMetadata.None"/>.
+    /// </summary>
+    Client.ResponseMetadata ResponseMetadata => Client.ResponseMetadata.None;
+
+    /// <summary>
+    /// A copy of the response that carries <paramref name="metadata"/>: how the client attaches it after a call.
+    /// Generated responses implement it; the default, for other implementations, returns the response itself.
+    /// </summary>
+    /// <param name="metadata">The metadata of the exchange.</param>
+    IAwsResponse WithResponseMetadata(Client.ResponseMetadata metadata) => this;
 }

@@ -39,7 +39,7 @@ internal static class Projection
     private static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>Properties of generated types that are not model members.</summary>
-    private static readonly HashSet<string> NotMembers = new(StringComparer.Ordinal) { "HttpStatus" };
+    private static readonly HashSet<string> NotMembers = new(StringComparer.Ordinal) { "HttpStatus", "ResponseMetadata" };
 
     /// <summary>Projects a value of the generated API.</summary>
     public static JsonNode? Ours(object? value) => value switch
@@ -53,7 +53,7 @@ internal static class Projection
         float number => float.IsFinite(number) ? JsonValue.Create(number) : JsonValue.Create(number.ToString(CultureInfo.InvariantCulture)),
         DateTimeOffset timestamp => JsonValue.Create(timestamp.UtcTicks - Epoch.Ticks),
         ReadOnlyMemory<byte> bytes => JsonValue.Create(System.Convert.ToBase64String(bytes.Span)),
-        _ when IsEnum(value.GetType()) => JsonValue.Create((string)value.GetType().GetProperty("Value")!.GetValue(value)!),
+        _ when IsEnum(value.GetType()) => JsonValue.Create((string)value.GetType().GetProperty("WireValue")!.GetValue(value)!),
         _ when MapValueType(value.GetType()) is not null => OursMap((IEnumerable)value),
         IEnumerable items => new JsonArray(items.Cast<object?>().Select(Ours).ToArray()),
         _ => OursStructure(value),
@@ -167,7 +167,7 @@ internal static class Projection
         return map;
     }
 
-    /// <summary>Generated enums: value types over the wire string, with <c>Value</c> and <c>IsKnown</c>.</summary>
+    /// <summary>Generated enums: value types over the wire string, with <c>WireValue</c> and <c>IsKnown</c>.</summary>
     private static bool IsEnum(Type type) =>
         type.IsValueType && type.Namespace?.StartsWith("Generated.", StringComparison.Ordinal) == true && type.GetProperty("IsKnown") is not null;
 

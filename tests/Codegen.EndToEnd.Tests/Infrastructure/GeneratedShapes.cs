@@ -100,7 +100,7 @@ internal static class GeneratedShapes
     /// <summary>
     /// The members of a generated value as JSON in the form the differential script prints the JS SDK's output:
     /// unset members left out, enums as their wire string, timestamps as ISO 8601 with milliseconds, blobs as base64.
-    /// A response's <see cref="IAwsResponse.HttpStatus"/> is not a member and is left out.
+    /// A response's <see cref="IAwsResponse.HttpStatus"/> and <see cref="IAwsResponse.ResponseMetadata"/> are not members and are left out.
     /// </summary>
     public static JsonNode? ToJson(object? value)
     {
@@ -127,7 +127,7 @@ internal static class GeneratedShapes
         var type = value.GetType();
         if (IsGeneratedEnum(type))
         {
-            return JsonValue.Create((string)type.GetProperty("Value")!.GetValue(value)!);
+            return JsonValue.Create((string)type.GetProperty("WireValue")!.GetValue(value)!);
         }
 
         if (value is IEnumerable items)
@@ -152,7 +152,7 @@ internal static class GeneratedShapes
         var isResponse = value is IAwsResponse;
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length > 0 || (isResponse && property.Name == nameof(IAwsResponse.HttpStatus)))
+            if (property.GetIndexParameters().Length > 0 || (isResponse && property.Name is nameof(IAwsResponse.HttpStatus) or nameof(IAwsResponse.ResponseMetadata)))
             {
                 continue;
             }
@@ -283,9 +283,9 @@ internal static class GeneratedShapes
             ?? throw new InvalidOperationException($"{path}: {type.Name} has no member {name}");
     }
 
-    /// <summary>Generated enums are value types over their wire string, with <c>Value</c> and <c>IsKnown</c>.</summary>
+    /// <summary>Generated enums are value types over their wire string, with <c>WireValue</c> and <c>IsKnown</c>.</summary>
     private static bool IsGeneratedEnum(Type type) =>
-        type.IsValueType && type.GetProperty("Value")?.PropertyType == typeof(string) && type.GetProperty("IsKnown") is not null;
+        type.IsValueType && type.GetProperty("WireValue")?.PropertyType == typeof(string) && type.GetProperty("IsKnown") is not null;
 
     private static bool IsMap(Type type) =>
         type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));

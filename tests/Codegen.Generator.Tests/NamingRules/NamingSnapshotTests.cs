@@ -182,4 +182,43 @@ public class NamingSnapshotTests
         }
         """,
         """{ "Op": { "name": "Op", "http": { "method": "POST", "requestUri": "/" }, "input": { "shape": "OpInput" }, "output": { "shape": "OpOutput" }, "errors": [{ "shape": "Fault" }] } }"""));
+
+    /// <summary>
+    /// Enum values named like the members every enum has (<c>WireValue</c>, the <c>WireValues</c> class of constants,
+    /// <c>Known</c>, <c>IsKnown</c>) get a number, so a constant and a property can never share a name, and the
+    /// constants are usable as <c>case</c> labels.
+    /// </summary>
+    [Fact]
+    public void EnumValuesNamedLikeTheEnumsOwnMembers()
+    {
+        var model = Model("""
+            {
+              "OpInput": { "type": "structure", "members": { "Mode": { "shape": "Mode" } } },
+              "OpOutput": { "type": "structure", "members": {} },
+              "Mode": { "type": "string", "enum": ["WIRE_VALUE", "WIRE_VALUES", "KNOWN", "IS_KNOWN", "VALUE", "MODE"] }
+            }
+            """);
+        var usage = """
+            namespace Usage;
+            public static class Use
+            {
+                public static int Of(global::Aws.Names.Mode mode) => mode.WireValue switch
+                {
+                    global::Aws.Names.Mode.WireValues.WireValue2 => 1,
+                    global::Aws.Names.Mode.WireValues.WireValues2 => 2,
+                    global::Aws.Names.Mode.WireValues.Known2 => 3,
+                    _ => 0,
+                };
+            }
+            """;
+        var (run, output, _) = GeneratorHarness.Run(new[] { new Spec("/project/specs/names.json", model) }, usage);
+
+        var problems = GeneratorHarness.Problems(output);
+        Assert.True(problems.Count == 0, GeneratorHarness.Format(problems));
+        var source = run.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith("/Mode.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public static global::Aws.Names.Mode WireValue2 { get; }", source);
+        Assert.Contains("public const string WireValues2 = \"WIRE_VALUES\";", source);
+        Assert.Contains("public const string IsKnown2 = \"IS_KNOWN\";", source);
+        Assert.Contains("public const string Mode2 = \"MODE\";", source);
+    }
 }

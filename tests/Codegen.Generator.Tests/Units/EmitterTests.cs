@@ -59,9 +59,57 @@ public class EmitterTests
 
         var source = EnumEmitter.Emit(Model(type), type);
 
-        Assert.Contains("public static global::Hand.Built.Color DarkBlue { get; } = new global::Hand.Built.Color(\"dark-blue\");", source);
+        Assert.Contains("public static global::Hand.Built.Color DarkBlue { get; } = new global::Hand.Built.Color(global::Hand.Built.Color.WireValues.DarkBlue);", source);
+        Assert.Contains("public const string DarkBlue = \"dark-blue\";", source);
+        Assert.Contains("public string WireValue => _wireValue ?? string.Empty;", source);
         Assert.Contains("/// A dark blue &amp; more", source);
         Assert.Empty(GeneratorHarness.Problems(GeneratorHarness.CreateCompilation(source)));
+    }
+
+    [Fact]
+    public void EnumFallbackDocumentationIsEscapedOnce()
+    {
+        var type = new CodeType("Op<T>", TypeRole.Plain, new ShapeModel("Op<T>", ShapeKind.Enum, SourceSpan.None))
+        {
+            EnumValues = new[] { new CodeEnumValue("Success", "SUCCESS", null, null), new CodeEnumValue("LessThan", "a<b&c", null, null) }.ToEquatableArray(),
+            FileName = "Op",
+        };
+
+        var source = EnumEmitter.Emit(Model(type with { TypeName = "Op" }), type with { TypeName = "Op" });
+
+        Assert.Contains("/// The value <c>SUCCESS</c>.", source);
+        Assert.Contains("/// The value <c>a&lt;b&amp;c</c>.", source);
+        Assert.Contains("/// The values of Op&lt;T&gt;.", source);
+        Assert.DoesNotContain("&lt;c&gt;", source);
+        Assert.DoesNotContain("&amp;lt;", source);
+    }
+
+    [Fact]
+    public void IntEnumHasIntConstants()
+    {
+        var type = new CodeType("Level", TypeRole.Plain, new ShapeModel("Level", ShapeKind.IntEnum, SourceSpan.None))
+        {
+            EnumValues = new[] { new CodeEnumValue("Low", "1", 1, null), new CodeEnumValue("High", "9", 9, null) }.ToEquatableArray(),
+            FileName = "Level",
+        };
+
+        var source = EnumEmitter.Emit(Model(type), type);
+
+        Assert.Contains("public int WireValue { get; }", source);
+        Assert.Contains("public const int High = 9;", source);
+        var usage = """
+            namespace Hand.Built.Usage;
+            public static class Use
+            {
+                public static string Name(global::Hand.Built.Level level) => level.WireValue switch
+                {
+                    global::Hand.Built.Level.WireValues.Low => "low",
+                    global::Hand.Built.Level.WireValues.High => "high",
+                    _ => "unknown",
+                };
+            }
+            """;
+        Assert.Empty(GeneratorHarness.Problems(GeneratorHarness.CreateCompilation(source, usage)));
     }
 
     [Fact]

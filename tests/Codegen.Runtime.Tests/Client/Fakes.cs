@@ -82,7 +82,12 @@ internal sealed class FakeRequest : IAwsRequest<FakeResponse>
     public OperationInfo OperationInfo => Operation.Info;
 }
 
-internal sealed record FakeResponse(int HttpStatus, string Body, string? RequestId) : IAwsResponse;
+internal sealed record FakeResponse(int HttpStatus, string Body, string? RequestId) : IAwsResponse
+{
+    public Codegen.Runtime.Client.ResponseMetadata ResponseMetadata { get; init; } = Codegen.Runtime.Client.ResponseMetadata.None;
+
+    IAwsResponse IAwsResponse.WithResponseMetadata(Codegen.Runtime.Client.ResponseMetadata metadata) => this with { ResponseMetadata = metadata };
+}
 
 /// <summary>A modelled error; the code <c>CustomSlowDownPlease</c> is modelled as throttling.</summary>
 internal sealed class FakeServiceException : AwsServiceException

@@ -33,13 +33,48 @@ public sealed class DefaultsTests
     }
 
     [Fact]
-    public void RegionChain_WithNothing_FindsNothing_AndAClientSaysWhatToSet()
+    public async Task RegionChain_WithNothing_FindsNothing_AndAClientSaysWhatToSet_AtItsFirstCall()
     {
-        using var home = new TempHome();
+        await using var server = TestHttpServer.Scripted(Reply.Ok());
+        using var home = new TempHome(); // IMDS off, as on a developer machine that is not EC2
         Assert.Null(DefaultRegionChain.Find(environment: home.Environment()));
 
-        var error = Assert.Throws<ArgumentException>(() => new AwsClient(new AwsClientOptions { Environment = home.Environment() }));
+        // Constructing needs no region (and never asks IMDS): a test or a DI container can build the client.
+        using var client = new AwsClient(new AwsClientOptions { ServiceUrl = server.BaseUri, Environment = home.Environment() });
+        Assert.Contains("region not resolved yet", client.ToString(), StringComparison.Ordinal);
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => client.SendAsync(new FakeRequest(new FakeOperation())));
         Assert.Contains("AWS_REGION", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task ARegionFromImds_IsAskedAtTheFirstCall_NotByTheConstructor()
+    {
+        var imdsCalls = 0;
+        await using var imds = new TestHttpServer(request =>
+        {
+            System.Threading.Interlocked.Increment(ref imdsCalls);
+            return request.Method == "PUT" ? new Reply(200, "token") : new Reply(200, "eu-north-1");
+        });
+        await using var service = TestHttpServer.Scripted(Reply.Ok());
+        using var home = new TempHome();
+        home.Variables.Remove("AWS_EC2_METADATA_DISABLED");
+        home.Variables["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = imds.BaseUri.ToString();
+
+        using var client = new AwsClient(new AwsClientOptions
+        {
+            ServiceUrl = service.BaseUri,
+            Credentials = new StaticCredentialsSource(TempHome.KeyId, TempHome.Secret),
+            Environment = home.Environment(),
+        });
+        Assert.Equal(0, imdsCalls);
+
+        await client.SendAsync(new FakeRequest(new FakeOperation()));
+
+        Assert.Equal("eu-north-1", client.Region);
+        Assert.True(imdsCalls > 0);
+        Assert.Contains("/eu-north-1/fakesvc/aws4_request", Assert.Single(service.Requests).Header("Authorization"), StringComparison.Ordinal);
     }
 
     [Fact]

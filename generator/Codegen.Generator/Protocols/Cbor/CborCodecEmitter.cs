@@ -169,10 +169,10 @@ internal static class CborCodecEmitter
                 w.Line($"writer.WriteTextString({expression});");
                 break;
             case ShapeKind.Enum:
-                w.Line($"writer.WriteTextString({expression}.Value);");
+                w.Line($"writer.WriteTextString({expression}.WireValue);");
                 break;
             case ShapeKind.IntEnum:
-                w.Line($"writer.WriteInt32({expression}.Value);");
+                w.Line($"writer.WriteInt32({expression}.WireValue);");
                 break;
             case ShapeKind.Byte:
             case ShapeKind.Short:

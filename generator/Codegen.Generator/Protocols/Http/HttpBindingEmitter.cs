@@ -252,9 +252,9 @@ internal static class HttpBindingEmitter
             case ShapeKind.String:
                 return jsonValue || type.JsonValue ? $"{Values}.FormatJsonValue({value})" : value;
             case ShapeKind.Enum:
-                return $"{value}.Value";
+                return $"{value}.WireValue";
             case ShapeKind.IntEnum:
-                return $"{Values}.Format((long){value}.Value)";
+                return $"{Values}.Format((long){value}.WireValue)";
             case ShapeKind.Byte:
             case ShapeKind.Short:
             case ShapeKind.Integer:

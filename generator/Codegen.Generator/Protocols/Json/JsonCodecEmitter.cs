@@ -138,7 +138,7 @@ internal static class JsonCodecEmitter
                 w.Line($"writer.WriteStringValue({expression});");
                 break;
             case ShapeKind.Enum:
-                w.Line($"writer.WriteStringValue({expression}.Value);");
+                w.Line($"writer.WriteStringValue({expression}.WireValue);");
                 break;
             case ShapeKind.IntEnum:
             case ShapeKind.Byte:
@@ -146,7 +146,7 @@ internal static class JsonCodecEmitter
             case ShapeKind.Integer:
             case ShapeKind.Long:
             case ShapeKind.BigDecimal:
-                w.Line(type.Kind == ShapeKind.IntEnum ? $"writer.WriteNumberValue({expression}.Value);" : $"writer.WriteNumberValue({expression});");
+                w.Line(type.Kind == ShapeKind.IntEnum ? $"writer.WriteNumberValue({expression}.WireValue);" : $"writer.WriteNumberValue({expression});");
                 break;
             case ShapeKind.BigInteger:
                 w.Line($"writer.WriteRawValue({expression}.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");

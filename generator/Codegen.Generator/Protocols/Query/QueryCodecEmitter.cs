@@ -146,7 +146,7 @@ internal static class QueryCodecEmitter
                 break;
             case ShapeKind.Enum:
             case ShapeKind.IntEnum:
-                w.Line($"writer.Add({name}, {expression}.Value);");
+                w.Line($"writer.Add({name}, {expression}.WireValue);");
                 break;
             case ShapeKind.Timestamp:
                 w.Line($"writer.AddTimestamp({name}, {expression}, {TimestampFormat(type.TimestampFormat)});");

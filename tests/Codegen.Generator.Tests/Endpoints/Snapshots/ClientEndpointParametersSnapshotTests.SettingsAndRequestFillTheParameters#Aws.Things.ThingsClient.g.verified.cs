@@ -7,9 +7,9 @@
 namespace Aws.Things
 {
     /// <summary>A client for Things: one method per operation; signs, retries and sends.</summary>
-    /// <remarks>Thread-safe and meant to be long-lived. It disposes only an HttpClient it created itself.</remarks>
+    /// <remarks>Thread-safe and meant to be long-lived. It disposes only an HttpClient it created itself. Code that calls the service can depend on <see cref="global::Aws.Things.IThingsClient"/> instead, which this client implements and a test can fake.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
-    public partial class ThingsClient : global::Codegen.Runtime.Client.AwsClient
+    public partial class ThingsClient : global::Codegen.Runtime.Client.AwsClient, global::Aws.Things.IThingsClient
     {
         /// <summary>Creates a client that owns its HttpClient.</summary>
         public ThingsClient(global::Codegen.Runtime.Client.AwsClientOptions options)

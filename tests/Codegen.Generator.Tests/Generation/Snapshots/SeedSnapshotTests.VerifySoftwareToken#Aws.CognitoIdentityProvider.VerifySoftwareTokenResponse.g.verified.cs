@@ -22,12 +22,19 @@ namespace Aws.CognitoIdentityProvider
         private VerifySoftwareTokenResponse(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse source)
         {
             HttpStatus = source.HttpStatus;
+            ResponseMetadata = source.ResponseMetadata;
             Status = source.Status;
             Session = source.Session;
         }
 
         /// <summary>The HTTP status code of the response.</summary>
         public int HttpStatus { get; init; }
+
+        /// <summary>
+        /// What the client saw of the call: request id, extended request id, status code, headers and attempts (<see cref="global::Codegen.Runtime.Client.ResponseMetadata.None"/> for a response made in code).
+        /// Not a member of the model: <c>Equals</c>, <c>GetHashCode</c> and <c>ToString</c> leave it out.
+        /// </summary>
+        public global::Codegen.Runtime.Client.ResponseMetadata ResponseMetadata { get; init; } = global::Codegen.Runtime.Client.ResponseMetadata.None;
 
         /// <summary>
         /// Whether the code was accepted.
@@ -42,6 +49,9 @@ namespace Aws.CognitoIdentityProvider
 
         /// <summary>Returns a copy with <see cref="HttpStatus"/> set to <paramref name="httpStatus"/>.</summary>
         public global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse WithHttpStatus(int httpStatus) => new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse(this) { HttpStatus = httpStatus };
+
+        /// <summary>Returns a copy with <see cref="ResponseMetadata"/> set to <paramref name="responseMetadata"/> (the client does this after a call; a fake can too).</summary>
+        public global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse WithResponseMetadata(global::Codegen.Runtime.Client.ResponseMetadata responseMetadata) => new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse(this) { ResponseMetadata = responseMetadata ?? throw new global::System.ArgumentNullException(nameof(responseMetadata)) };
 
         /// <summary>Returns a copy with <see cref="Status"/> set to <paramref name="status"/> (null unsets it).</summary>
         public global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse WithStatus(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType? status) => new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse(this) { Status = status };
@@ -108,5 +118,7 @@ namespace Aws.CognitoIdentityProvider
                 .AddSensitive("Session", Session)
                 .ToString();
         }
+
+        global::Codegen.Runtime.Operations.IAwsResponse global::Codegen.Runtime.Operations.IAwsResponse.WithResponseMetadata(global::Codegen.Runtime.Client.ResponseMetadata metadata) => WithResponseMetadata(metadata);
     }
 }

@@ -13,26 +13,26 @@ namespace Aws.CognitoIdentityProvider
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     public readonly partial struct VerifySoftwareTokenResponseType : global::System.IEquatable<global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType>
     {
-        private readonly string? _value;
+        private readonly string? _wireValue;
 
         /// <summary>
-        /// The value &lt;c&gt;SUCCESS&lt;/c&gt;.
+        /// The value <c>SUCCESS</c>.
         /// </summary>
-        public static global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType Success { get; } = new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType("SUCCESS");
+        public static global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType Success { get; } = new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType.WireValues.Success);
 
         /// <summary>
-        /// The value &lt;c&gt;ERROR&lt;/c&gt;.
+        /// The value <c>ERROR</c>.
         /// </summary>
-        public static global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType Error { get; } = new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType("ERROR");
+        public static global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType Error { get; } = new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType.WireValues.Error);
 
         /// <summary>Wraps a wire value, known or not.</summary>
-        public VerifySoftwareTokenResponseType(string value)
+        public VerifySoftwareTokenResponseType(string wireValue)
         {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _wireValue = wireValue ?? throw new global::System.ArgumentNullException(nameof(wireValue));
         }
 
-        /// <summary>The wire value (empty for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+        /// <summary>The wire value: the string the service sends and receives, known or not (empty for <c>default</c>). Compare it with the constants of <see cref="WireValues"/> in a <c>switch</c>.</summary>
+        public string WireValue => _wireValue ?? string.Empty;
 
         /// <summary>Every value the model lists, in model order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType> Known { get; } = new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType[]
@@ -59,16 +59,16 @@ namespace Aws.CognitoIdentityProvider
         }
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
         /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+        public override string ToString() => WireValue;
 
         /// <summary>Whether both have the same wire value.</summary>
         public static bool operator ==(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType left, global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType right) => left.Equals(right);
@@ -77,9 +77,24 @@ namespace Aws.CognitoIdentityProvider
         public static bool operator !=(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType left, global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType right) => !left.Equals(right);
 
         /// <summary>Wraps a wire value.</summary>
-        public static explicit operator global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType(string value) => new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType(value);
+        public static explicit operator global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType(string wireValue) => new global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType(wireValue);
 
         /// <summary>The wire value.</summary>
-        public static explicit operator string(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType value) => value.Value;
+        public static explicit operator string(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType value) => value.WireValue;
+
+        /// <summary>
+        /// The wire value of every known value as a constant, named like its static property, for <c>switch</c>
+        /// and patterns over <see cref="WireValue"/>:
+        /// <c>switch (value.WireValue) { case VerifySoftwareTokenResponseType.WireValues.Success: ... default: ... }</c>
+        /// (the default case is where a value the service added later goes).
+        /// </summary>
+        public static class WireValues
+        {
+            /// <summary>The wire value of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType.Success"/>: <c>SUCCESS</c>.</summary>
+            public const string Success = "SUCCESS";
+
+            /// <summary>The wire value of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType.Error"/>: <c>ERROR</c>.</summary>
+            public const string Error = "ERROR";
+        }
     }
 }

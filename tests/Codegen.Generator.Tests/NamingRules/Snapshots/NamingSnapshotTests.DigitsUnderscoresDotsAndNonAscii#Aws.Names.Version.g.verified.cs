@@ -13,46 +13,46 @@ namespace Aws.Names
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     public readonly partial struct Version : global::System.IEquatable<global::Aws.Names.Version>
     {
-        private readonly string? _value;
+        private readonly string? _wireValue;
 
         /// <summary>
-        /// The value &lt;c&gt;1.0&lt;/c&gt;.
+        /// The value <c>1.0</c>.
         /// </summary>
-        public static global::Aws.Names.Version _10 { get; } = new global::Aws.Names.Version("1.0");
+        public static global::Aws.Names.Version _10 { get; } = new global::Aws.Names.Version(global::Aws.Names.Version.WireValues._10);
 
         /// <summary>
-        /// The value &lt;c&gt;2.0-beta&lt;/c&gt;.
+        /// The value <c>2.0-beta</c>.
         /// </summary>
-        public static global::Aws.Names.Version _20Beta { get; } = new global::Aws.Names.Version("2.0-beta");
+        public static global::Aws.Names.Version _20Beta { get; } = new global::Aws.Names.Version(global::Aws.Names.Version.WireValues._20Beta);
 
         /// <summary>
-        /// The value &lt;c&gt;t2.micro&lt;/c&gt;.
+        /// The value <c>t2.micro</c>.
         /// </summary>
-        public static global::Aws.Names.Version T2Micro { get; } = new global::Aws.Names.Version("t2.micro");
+        public static global::Aws.Names.Version T2Micro { get; } = new global::Aws.Names.Version(global::Aws.Names.Version.WireValues.T2Micro);
 
         /// <summary>
-        /// The value &lt;c&gt;us-east-1&lt;/c&gt;.
+        /// The value <c>us-east-1</c>.
         /// </summary>
-        public static global::Aws.Names.Version UsEast1 { get; } = new global::Aws.Names.Version("us-east-1");
+        public static global::Aws.Names.Version UsEast1 { get; } = new global::Aws.Names.Version(global::Aws.Names.Version.WireValues.UsEast1);
 
         /// <summary>
-        /// The value &lt;c&gt;SOFTWARE_TOKEN_MFA&lt;/c&gt;.
+        /// The value <c>SOFTWARE_TOKEN_MFA</c>.
         /// </summary>
-        public static global::Aws.Names.Version SoftwareTokenMfa { get; } = new global::Aws.Names.Version("SOFTWARE_TOKEN_MFA");
+        public static global::Aws.Names.Version SoftwareTokenMfa { get; } = new global::Aws.Names.Version(global::Aws.Names.Version.WireValues.SoftwareTokenMfa);
 
         /// <summary>
-        /// The value &lt;c&gt;ünïcode&lt;/c&gt;.
+        /// The value <c>ünïcode</c>.
         /// </summary>
-        public static global::Aws.Names.Version Ünïcode { get; } = new global::Aws.Names.Version("ünïcode");
+        public static global::Aws.Names.Version Ünïcode { get; } = new global::Aws.Names.Version(global::Aws.Names.Version.WireValues.Ünïcode);
 
         /// <summary>Wraps a wire value, known or not.</summary>
-        public Version(string value)
+        public Version(string wireValue)
         {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _wireValue = wireValue ?? throw new global::System.ArgumentNullException(nameof(wireValue));
         }
 
-        /// <summary>The wire value (empty for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+        /// <summary>The wire value: the string the service sends and receives, known or not (empty for <c>default</c>). Compare it with the constants of <see cref="WireValues"/> in a <c>switch</c>.</summary>
+        public string WireValue => _wireValue ?? string.Empty;
 
         /// <summary>Every value the model lists, in model order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Aws.Names.Version> Known { get; } = new global::Aws.Names.Version[]
@@ -83,16 +83,16 @@ namespace Aws.Names
         }
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(global::Aws.Names.Version other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(global::Aws.Names.Version other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is global::Aws.Names.Version other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
         /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+        public override string ToString() => WireValue;
 
         /// <summary>Whether both have the same wire value.</summary>
         public static bool operator ==(global::Aws.Names.Version left, global::Aws.Names.Version right) => left.Equals(right);
@@ -101,9 +101,36 @@ namespace Aws.Names
         public static bool operator !=(global::Aws.Names.Version left, global::Aws.Names.Version right) => !left.Equals(right);
 
         /// <summary>Wraps a wire value.</summary>
-        public static explicit operator global::Aws.Names.Version(string value) => new global::Aws.Names.Version(value);
+        public static explicit operator global::Aws.Names.Version(string wireValue) => new global::Aws.Names.Version(wireValue);
 
         /// <summary>The wire value.</summary>
-        public static explicit operator string(global::Aws.Names.Version value) => value.Value;
+        public static explicit operator string(global::Aws.Names.Version value) => value.WireValue;
+
+        /// <summary>
+        /// The wire value of every known value as a constant, named like its static property, for <c>switch</c>
+        /// and patterns over <see cref="WireValue"/>:
+        /// <c>switch (value.WireValue) { case Version.WireValues._10: ... default: ... }</c>
+        /// (the default case is where a value the service added later goes).
+        /// </summary>
+        public static class WireValues
+        {
+            /// <summary>The wire value of <see cref="global::Aws.Names.Version._10"/>: <c>1.0</c>.</summary>
+            public const string _10 = "1.0";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Version._20Beta"/>: <c>2.0-beta</c>.</summary>
+            public const string _20Beta = "2.0-beta";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Version.T2Micro"/>: <c>t2.micro</c>.</summary>
+            public const string T2Micro = "t2.micro";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Version.UsEast1"/>: <c>us-east-1</c>.</summary>
+            public const string UsEast1 = "us-east-1";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Version.SoftwareTokenMfa"/>: <c>SOFTWARE_TOKEN_MFA</c>.</summary>
+            public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Version.Ünïcode"/>: <c>ünïcode</c>.</summary>
+            public const string Ünïcode = "ünïcode";
+        }
     }
 }

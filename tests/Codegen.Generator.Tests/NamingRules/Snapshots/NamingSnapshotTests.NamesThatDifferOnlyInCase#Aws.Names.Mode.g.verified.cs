@@ -13,31 +13,31 @@ namespace Aws.Names
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     public readonly partial struct Mode : global::System.IEquatable<global::Aws.Names.Mode>
     {
-        private readonly string? _value;
+        private readonly string? _wireValue;
 
         /// <summary>
-        /// The value &lt;c&gt;on&lt;/c&gt;.
+        /// The value <c>on</c>.
         /// </summary>
-        public static global::Aws.Names.Mode On { get; } = new global::Aws.Names.Mode("on");
+        public static global::Aws.Names.Mode On { get; } = new global::Aws.Names.Mode(global::Aws.Names.Mode.WireValues.On);
 
         /// <summary>
-        /// The value &lt;c&gt;ON&lt;/c&gt;.
+        /// The value <c>ON</c>.
         /// </summary>
-        public static global::Aws.Names.Mode On2 { get; } = new global::Aws.Names.Mode("ON");
+        public static global::Aws.Names.Mode On2 { get; } = new global::Aws.Names.Mode(global::Aws.Names.Mode.WireValues.On2);
 
         /// <summary>
-        /// The value &lt;c&gt;On&lt;/c&gt;.
+        /// The value <c>On</c>.
         /// </summary>
-        public static global::Aws.Names.Mode On3 { get; } = new global::Aws.Names.Mode("On");
+        public static global::Aws.Names.Mode On3 { get; } = new global::Aws.Names.Mode(global::Aws.Names.Mode.WireValues.On3);
 
         /// <summary>Wraps a wire value, known or not.</summary>
-        public Mode(string value)
+        public Mode(string wireValue)
         {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _wireValue = wireValue ?? throw new global::System.ArgumentNullException(nameof(wireValue));
         }
 
-        /// <summary>The wire value (empty for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+        /// <summary>The wire value: the string the service sends and receives, known or not (empty for <c>default</c>). Compare it with the constants of <see cref="WireValues"/> in a <c>switch</c>.</summary>
+        public string WireValue => _wireValue ?? string.Empty;
 
         /// <summary>Every value the model lists, in model order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Aws.Names.Mode> Known { get; } = new global::Aws.Names.Mode[]
@@ -65,16 +65,16 @@ namespace Aws.Names
         }
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(global::Aws.Names.Mode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(global::Aws.Names.Mode other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is global::Aws.Names.Mode other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
         /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+        public override string ToString() => WireValue;
 
         /// <summary>Whether both have the same wire value.</summary>
         public static bool operator ==(global::Aws.Names.Mode left, global::Aws.Names.Mode right) => left.Equals(right);
@@ -83,9 +83,27 @@ namespace Aws.Names
         public static bool operator !=(global::Aws.Names.Mode left, global::Aws.Names.Mode right) => !left.Equals(right);
 
         /// <summary>Wraps a wire value.</summary>
-        public static explicit operator global::Aws.Names.Mode(string value) => new global::Aws.Names.Mode(value);
+        public static explicit operator global::Aws.Names.Mode(string wireValue) => new global::Aws.Names.Mode(wireValue);
 
         /// <summary>The wire value.</summary>
-        public static explicit operator string(global::Aws.Names.Mode value) => value.Value;
+        public static explicit operator string(global::Aws.Names.Mode value) => value.WireValue;
+
+        /// <summary>
+        /// The wire value of every known value as a constant, named like its static property, for <c>switch</c>
+        /// and patterns over <see cref="WireValue"/>:
+        /// <c>switch (value.WireValue) { case Mode.WireValues.On: ... default: ... }</c>
+        /// (the default case is where a value the service added later goes).
+        /// </summary>
+        public static class WireValues
+        {
+            /// <summary>The wire value of <see cref="global::Aws.Names.Mode.On"/>: <c>on</c>.</summary>
+            public const string On = "on";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Mode.On2"/>: <c>ON</c>.</summary>
+            public const string On2 = "ON";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Mode.On3"/>: <c>On</c>.</summary>
+            public const string On3 = "On";
+        }
     }
 }

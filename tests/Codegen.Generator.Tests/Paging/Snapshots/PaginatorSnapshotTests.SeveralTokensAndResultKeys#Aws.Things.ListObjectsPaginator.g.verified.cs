@@ -17,12 +17,12 @@ namespace Aws.Things
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     public sealed partial class ListObjectsPaginator
     {
-        private readonly global::Aws.Things.ThingsClient _client;
+        private readonly global::Aws.Things.IThingsClient _client;
 
         /// <summary>Pages <paramref name="request"/> with <paramref name="client"/>.</summary>
-        /// <param name="client">The client that sends the requests.</param>
+        /// <param name="client">The client that sends the requests (through <see cref="global::Aws.Things.IThingsClient.ListObjectsAsync"/>), or a fake of it.</param>
         /// <param name="request">The first request; its token members, if set, say where paging starts.</param>
-        public ListObjectsPaginator(global::Aws.Things.ThingsClient client, global::Aws.Things.ListObjects request)
+        public ListObjectsPaginator(global::Aws.Things.IThingsClient client, global::Aws.Things.ListObjects request)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
             Request = request ?? throw new global::System.ArgumentNullException(nameof(request));
@@ -33,7 +33,7 @@ namespace Aws.Things
 
         /// <summary>Every response, in order, from the first request's.</summary>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Aws.Things.ListObjectsResponse> Pages =>
-            global::Codegen.Runtime.Paging.Paginator.Pages<global::Aws.Things.ListObjects, global::Aws.Things.ListObjectsResponse>(Request, _client.SendAsync<global::Aws.Things.ListObjectsResponse>, Next, "ListObjects", "Marker");
+            global::Codegen.Runtime.Paging.Paginator.Pages<global::Aws.Things.ListObjects, global::Aws.Things.ListObjectsResponse>(Request, _client.ListObjectsAsync, Next, "ListObjects", "Marker");
 
         /// <summary>The items of every page, in order: <c>Contents</c> of each response.</summary>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Aws.Things.Object> Contents =>

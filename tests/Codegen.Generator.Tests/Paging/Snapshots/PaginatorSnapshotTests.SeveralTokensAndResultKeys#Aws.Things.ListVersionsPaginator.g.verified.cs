@@ -17,12 +17,12 @@ namespace Aws.Things
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     public sealed partial class ListVersionsPaginator
     {
-        private readonly global::Aws.Things.ThingsClient _client;
+        private readonly global::Aws.Things.IThingsClient _client;
 
         /// <summary>Pages <paramref name="request"/> with <paramref name="client"/>.</summary>
-        /// <param name="client">The client that sends the requests.</param>
+        /// <param name="client">The client that sends the requests (through <see cref="global::Aws.Things.IThingsClient.ListVersionsAsync"/>), or a fake of it.</param>
         /// <param name="request">The first request; its token members, if set, say where paging starts.</param>
-        public ListVersionsPaginator(global::Aws.Things.ThingsClient client, global::Aws.Things.ListVersions request)
+        public ListVersionsPaginator(global::Aws.Things.IThingsClient client, global::Aws.Things.ListVersions request)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
             Request = request ?? throw new global::System.ArgumentNullException(nameof(request));
@@ -33,7 +33,7 @@ namespace Aws.Things
 
         /// <summary>Every response, in order, from the first request's.</summary>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Aws.Things.ListVersionsResponse> Pages =>
-            global::Codegen.Runtime.Paging.Paginator.Pages<global::Aws.Things.ListVersions, global::Aws.Things.ListVersionsResponse>(Request, _client.SendAsync<global::Aws.Things.ListVersionsResponse>, Next, "ListVersions", "KeyMarker, VersionIdMarker");
+            global::Codegen.Runtime.Paging.Paginator.Pages<global::Aws.Things.ListVersions, global::Aws.Things.ListVersionsResponse>(Request, _client.ListVersionsAsync, Next, "ListVersions", "KeyMarker, VersionIdMarker");
 
         /// <summary>The items of every page, in order: <c>Versions</c> of each response.</summary>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Aws.Things.Version> Versions =>

@@ -17,12 +17,12 @@ namespace Aws.Things
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     public sealed partial class ListThingsPaginator
     {
-        private readonly global::Aws.Things.ThingsClient _client;
+        private readonly global::Aws.Things.IThingsClient _client;
 
         /// <summary>Pages <paramref name="request"/> with <paramref name="client"/>.</summary>
-        /// <param name="client">The client that sends the requests.</param>
+        /// <param name="client">The client that sends the requests (through <see cref="global::Aws.Things.IThingsClient.ListThingsAsync"/>), or a fake of it.</param>
         /// <param name="request">The first request; its token members, if set, say where paging starts.</param>
-        public ListThingsPaginator(global::Aws.Things.ThingsClient client, global::Aws.Things.ListThings request)
+        public ListThingsPaginator(global::Aws.Things.IThingsClient client, global::Aws.Things.ListThings request)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
             Request = request ?? throw new global::System.ArgumentNullException(nameof(request));
@@ -33,7 +33,7 @@ namespace Aws.Things
 
         /// <summary>Every response, in order, from the first request's.</summary>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Aws.Things.ListThingsResponse> Pages =>
-            global::Codegen.Runtime.Paging.Paginator.Pages<global::Aws.Things.ListThings, global::Aws.Things.ListThingsResponse>(Request, _client.SendAsync<global::Aws.Things.ListThingsResponse>, Next, "ListThings", "nextToken");
+            global::Codegen.Runtime.Paging.Paginator.Pages<global::Aws.Things.ListThings, global::Aws.Things.ListThingsResponse>(Request, _client.ListThingsAsync, Next, "ListThings", "nextToken");
 
         /// <summary>The items of every page, in order: <c>page.things</c> of each response.</summary>
         public global::System.Collections.Generic.IAsyncEnumerable<string> Things =>

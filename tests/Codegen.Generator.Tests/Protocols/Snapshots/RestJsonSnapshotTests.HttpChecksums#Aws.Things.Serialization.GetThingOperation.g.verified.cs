@@ -43,7 +43,7 @@ namespace Aws.Things.Serialization
             var http = new global::Codegen.Runtime.Serialization.HttpRequestBinder("/things", null);
             if (typed.ChecksumMode is { } h0)
             {
-                http.AddHeader("x-amz-checksum-mode", h0.Value);
+                http.AddHeader("x-amz-checksum-mode", h0.WireValue);
             }
 
             var body = global::System.ReadOnlyMemory<byte>.Empty;

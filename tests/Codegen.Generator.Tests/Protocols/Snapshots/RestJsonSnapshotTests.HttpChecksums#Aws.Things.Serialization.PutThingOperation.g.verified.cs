@@ -43,7 +43,7 @@ namespace Aws.Things.Serialization
             var http = new global::Codegen.Runtime.Serialization.HttpRequestBinder("/things", null);
             if (typed.ChecksumAlgorithm is { } h0)
             {
-                http.AddHeader("x-amz-sdk-checksum-algorithm", h0.Value);
+                http.AddHeader("x-amz-sdk-checksum-algorithm", h0.WireValue);
             }
 
             var body = global::Codegen.Runtime.Protocols.Json.JsonWireWriter.WriteToArray((typed, options), static (writer, state) => global::Aws.Things.Serialization.PutThingJsonCodec.Write(writer, state.typed, state.options));

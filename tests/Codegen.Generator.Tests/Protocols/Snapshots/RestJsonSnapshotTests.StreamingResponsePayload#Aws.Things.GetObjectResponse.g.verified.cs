@@ -22,12 +22,19 @@ namespace Aws.Things
         private GetObjectResponse(global::Aws.Things.GetObjectResponse source)
         {
             HttpStatus = source.HttpStatus;
+            ResponseMetadata = source.ResponseMetadata;
             Body = source.Body;
             ContentLength = source.ContentLength;
         }
 
         /// <summary>The HTTP status code of the response.</summary>
         public int HttpStatus { get; init; }
+
+        /// <summary>
+        /// What the client saw of the call: request id, extended request id, status code, headers and attempts (<see cref="global::Codegen.Runtime.Client.ResponseMetadata.None"/> for a response made in code).
+        /// Not a member of the model: <c>Equals</c>, <c>GetHashCode</c> and <c>ToString</c> leave it out.
+        /// </summary>
+        public global::Codegen.Runtime.Client.ResponseMetadata ResponseMetadata { get; init; } = global::Codegen.Runtime.Client.ResponseMetadata.None;
 
         /// <summary>
         /// The Body member.
@@ -41,6 +48,9 @@ namespace Aws.Things
 
         /// <summary>Returns a copy with <see cref="HttpStatus"/> set to <paramref name="httpStatus"/>.</summary>
         public global::Aws.Things.GetObjectResponse WithHttpStatus(int httpStatus) => new global::Aws.Things.GetObjectResponse(this) { HttpStatus = httpStatus };
+
+        /// <summary>Returns a copy with <see cref="ResponseMetadata"/> set to <paramref name="responseMetadata"/> (the client does this after a call; a fake can too).</summary>
+        public global::Aws.Things.GetObjectResponse WithResponseMetadata(global::Codegen.Runtime.Client.ResponseMetadata responseMetadata) => new global::Aws.Things.GetObjectResponse(this) { ResponseMetadata = responseMetadata ?? throw new global::System.ArgumentNullException(nameof(responseMetadata)) };
 
         /// <summary>Returns a copy with <see cref="Body"/> set to <paramref name="body"/> (null unsets it).</summary>
         public global::Aws.Things.GetObjectResponse WithBody(global::System.IO.Stream? body) => new global::Aws.Things.GetObjectResponse(this) { Body = body };
@@ -113,5 +123,7 @@ namespace Aws.Things
 
         /// <summary>Disposes <see cref="Body"/>, releasing the HTTP response (and its connection) it streams from.</summary>
         public global::System.Threading.Tasks.ValueTask DisposeAsync() => Body?.DisposeAsync() ?? default;
+
+        global::Codegen.Runtime.Operations.IAwsResponse global::Codegen.Runtime.Operations.IAwsResponse.WithResponseMetadata(global::Codegen.Runtime.Client.ResponseMetadata metadata) => WithResponseMetadata(metadata);
     }
 }

@@ -156,7 +156,7 @@ namespace Aws.Things
                 // 3. pathAny(Reservations[].Instances[].Code) == 16
                 if (response is not null && global::Codegen.Runtime.Jmespath.JmesTyped.ProjectValue(global::Codegen.Runtime.Jmespath.JmesTyped.Flatten(global::Codegen.Runtime.Jmespath.JmesTyped.ProjectRef(response.Reservations, static e9 => e9.Instances)), static e10 => e10.Code) is { } l11 && global::System.Linq.Enumerable.Any(l11, static e12 => (double?)(e12) == (double?)(16))) return 2;
                 // 4. pathAny(Reservations[].Instances[].Kind) == "large"
-                if (response is not null && global::Codegen.Runtime.Jmespath.JmesTyped.ProjectValue(global::Codegen.Runtime.Jmespath.JmesTyped.Flatten(global::Codegen.Runtime.Jmespath.JmesTyped.ProjectRef(response.Reservations, static e13 => e13.Instances)), static e14 => (global::Aws.Things.Kind?)(e14.Kind)) is { } l15 && global::System.Linq.Enumerable.Any(l15, static e16 => e16.Value == "large")) return 3;
+                if (response is not null && global::Codegen.Runtime.Jmespath.JmesTyped.ProjectValue(global::Codegen.Runtime.Jmespath.JmesTyped.Flatten(global::Codegen.Runtime.Jmespath.JmesTyped.ProjectRef(response.Reservations, static e13 => e13.Instances)), static e14 => (global::Aws.Things.Kind?)(e14.Kind)) is { } l15 && global::System.Linq.Enumerable.Any(l15, static e16 => e16.WireValue == "large")) return 3;
                 // 5. error == InvalidInstanceID.NotFound
                 if (error is not null && error.ErrorCode == "InvalidInstanceID.NotFound") return 4;
                 return -1;

@@ -46,7 +46,7 @@ namespace Aws.Things
             static (global::Aws.Things.DescribeTableResponse? response, global::Codegen.Runtime.Errors.AwsServiceException? error) =>
             {
                 // 1. path(Table.TableStatus) == "ACTIVE"
-                if (response is not null && (response.Table?.TableStatus)?.Value == "ACTIVE") return 0;
+                if (response is not null && (response.Table?.TableStatus)?.WireValue == "ACTIVE") return 0;
                 // 2. error == ResourceNotFoundException
                 if (error is not null && error.ErrorCode == "ResourceNotFoundException") return 1;
                 return -1;
