@@ -79,7 +79,8 @@ public sealed class ConsumerCodeTests(ITestOutputHelper output)
         var corrections = TestModel.FromFile("/models/corrections.smithy.json", Path.Combine(SharedData.RepositoryRoot, "tests", "Codegen.Consumer.Tests", "specs", "corrections.smithy.json"), "Codegen.Consumer.Tests.Corrections");
         // As the consumer tests' project lists it: the library model in CBOR, chosen by the item's Protocol metadata.
         var libraryCbor = TestModel.FromFile("/models/library-cbor.json", Path.Combine(SharedData.RepositoryRoot, "tests", "Codegen.Consumer.Tests", "specs", "library-cbor.json"), "Codegen.Consumer.Tests.LibraryCbor") with { Protocol = "rpcv2Cbor" };
-        var models = new[] { TestModel.Seed, library, corrections, libraryCbor };
+        var libraryQuery = TestModel.FromFile("/models/library-query.json", Path.Combine(SharedData.RepositoryRoot, "tests", "Codegen.Consumer.Tests", "specs", "library-query.json"), "Codegen.Consumer.Tests.LibraryQuery");
+        var models = new[] { TestModel.Seed, library, corrections, libraryCbor, libraryQuery };
         var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
         var diagnostics = await Policies.Analyze(
             Sources("tests/Codegen.Consumer.Tests", parse), models,

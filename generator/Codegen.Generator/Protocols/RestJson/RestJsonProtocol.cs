@@ -141,7 +141,7 @@ internal sealed class RestJsonProtocol : IProtocolGenerator
                 w.Line("body = payload;");
                 break;
             case ShapeKind.Enum:
-                w.Line($"body = {Runtime}.Serialization.HttpPayloads.WriteText(payload.Value);");
+                w.Line($"body = {Runtime}.Serialization.HttpPayloads.WriteText(payload.WireValue);");
                 break;
             default:
                 w.Line($"body = {Runtime}.Serialization.HttpPayloads.WriteText(payload);");

@@ -32,6 +32,7 @@ namespace Aws.Vault
         private OpenResponse(global::Aws.Vault.OpenResponse source)
         {
             HttpStatus = source.HttpStatus;
+            ResponseMetadata = source.ResponseMetadata;
             Secrets = source.Secrets;
             Passwords = source.Passwords;
             ByPassword = source.ByPassword;
@@ -41,6 +42,12 @@ namespace Aws.Vault
 
         /// <summary>The HTTP status code of the response.</summary>
         public int HttpStatus { get; init; }
+
+        /// <summary>
+        /// What the client saw of the call: request id, extended request id, status code, headers and attempts (<see cref="global::Codegen.Runtime.Client.ResponseMetadata.None"/> for a response made in code).
+        /// Not a member of the model: <c>Equals</c>, <c>GetHashCode</c> and <c>ToString</c> leave it out.
+        /// </summary>
+        public global::Codegen.Runtime.Client.ResponseMetadata ResponseMetadata { get; init; } = global::Codegen.Runtime.Client.ResponseMetadata.None;
 
         /// <summary>
         /// The Secrets member.
@@ -73,6 +80,9 @@ namespace Aws.Vault
 
         /// <summary>Returns a copy with <see cref="HttpStatus"/> set to <paramref name="httpStatus"/>.</summary>
         public global::Aws.Vault.OpenResponse WithHttpStatus(int httpStatus) => new global::Aws.Vault.OpenResponse(this) { HttpStatus = httpStatus };
+
+        /// <summary>Returns a copy with <see cref="ResponseMetadata"/> set to <paramref name="responseMetadata"/> (the client does this after a call; a fake can too).</summary>
+        public global::Aws.Vault.OpenResponse WithResponseMetadata(global::Codegen.Runtime.Client.ResponseMetadata responseMetadata) => new global::Aws.Vault.OpenResponse(this) { ResponseMetadata = responseMetadata ?? throw new global::System.ArgumentNullException(nameof(responseMetadata)) };
 
         /// <summary>Returns a copy with <see cref="Secrets"/> set to <paramref name="secrets"/> (null unsets it).</summary>
         public global::Aws.Vault.OpenResponse WithSecrets(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? secrets) => new global::Aws.Vault.OpenResponse(this) { Secrets = secrets };
@@ -166,5 +176,7 @@ namespace Aws.Vault
                 .AddSensitive("Contexts", Contexts)
                 .ToString();
         }
+
+        global::Codegen.Runtime.Operations.IAwsResponse global::Codegen.Runtime.Operations.IAwsResponse.WithResponseMetadata(global::Codegen.Runtime.Client.ResponseMetadata metadata) => WithResponseMetadata(metadata);
     }
 }

@@ -13,71 +13,71 @@ namespace Aws.Names
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     public readonly partial struct Kind : global::System.IEquatable<global::Aws.Names.Kind>
     {
-        private readonly string? _value;
+        private readonly string? _wireValue;
 
         /// <summary>
-        /// The value &lt;c&gt;Value&lt;/c&gt;.
+        /// The value <c>Value</c>.
         /// </summary>
-        public static global::Aws.Names.Kind Value2 { get; } = new global::Aws.Names.Kind("Value");
+        public static global::Aws.Names.Kind Value2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.Value2);
 
         /// <summary>
-        /// The value &lt;c&gt;Known&lt;/c&gt;.
+        /// The value <c>Known</c>.
         /// </summary>
-        public static global::Aws.Names.Kind Known2 { get; } = new global::Aws.Names.Kind("Known");
+        public static global::Aws.Names.Kind Known2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.Known2);
 
         /// <summary>
-        /// The value &lt;c&gt;IsKnown&lt;/c&gt;.
+        /// The value <c>IsKnown</c>.
         /// </summary>
-        public static global::Aws.Names.Kind IsKnown2 { get; } = new global::Aws.Names.Kind("IsKnown");
+        public static global::Aws.Names.Kind IsKnown2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.IsKnown2);
 
         /// <summary>
-        /// The value &lt;c&gt;Equals&lt;/c&gt;.
+        /// The value <c>Equals</c>.
         /// </summary>
-        public static global::Aws.Names.Kind Equals2 { get; } = new global::Aws.Names.Kind("Equals");
+        public static global::Aws.Names.Kind Equals2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.Equals2);
 
         /// <summary>
-        /// The value &lt;c&gt;ToString&lt;/c&gt;.
+        /// The value <c>ToString</c>.
         /// </summary>
-        public static global::Aws.Names.Kind ToString2 { get; } = new global::Aws.Names.Kind("ToString");
+        public static global::Aws.Names.Kind ToString2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.ToString2);
 
         /// <summary>
-        /// The value &lt;c&gt;GetHashCode&lt;/c&gt;.
+        /// The value <c>GetHashCode</c>.
         /// </summary>
-        public static global::Aws.Names.Kind GetHashCode2 { get; } = new global::Aws.Names.Kind("GetHashCode");
+        public static global::Aws.Names.Kind GetHashCode2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.GetHashCode2);
 
         /// <summary>
-        /// The value &lt;c&gt;GetType&lt;/c&gt;.
+        /// The value <c>GetType</c>.
         /// </summary>
-        public static global::Aws.Names.Kind GetType2 { get; } = new global::Aws.Names.Kind("GetType");
+        public static global::Aws.Names.Kind GetType2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.GetType2);
 
         /// <summary>
-        /// The value &lt;c&gt;ReferenceEquals&lt;/c&gt;.
+        /// The value <c>ReferenceEquals</c>.
         /// </summary>
-        public static global::Aws.Names.Kind ReferenceEquals2 { get; } = new global::Aws.Names.Kind("ReferenceEquals");
+        public static global::Aws.Names.Kind ReferenceEquals2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.ReferenceEquals2);
 
         /// <summary>
-        /// The value &lt;c&gt;MemberwiseClone&lt;/c&gt;.
+        /// The value <c>MemberwiseClone</c>.
         /// </summary>
-        public static global::Aws.Names.Kind MemberwiseClone2 { get; } = new global::Aws.Names.Kind("MemberwiseClone");
+        public static global::Aws.Names.Kind MemberwiseClone2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.MemberwiseClone2);
 
         /// <summary>
-        /// The value &lt;c&gt;Finalize&lt;/c&gt;.
+        /// The value <c>Finalize</c>.
         /// </summary>
-        public static global::Aws.Names.Kind Finalize2 { get; } = new global::Aws.Names.Kind("Finalize");
+        public static global::Aws.Names.Kind Finalize2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.Finalize2);
 
         /// <summary>
-        /// The value &lt;c&gt;Kind&lt;/c&gt;.
+        /// The value <c>Kind</c>.
         /// </summary>
-        public static global::Aws.Names.Kind Kind2 { get; } = new global::Aws.Names.Kind("Kind");
+        public static global::Aws.Names.Kind Kind2 { get; } = new global::Aws.Names.Kind(global::Aws.Names.Kind.WireValues.Kind2);
 
         /// <summary>Wraps a wire value, known or not.</summary>
-        public Kind(string value)
+        public Kind(string wireValue)
         {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _wireValue = wireValue ?? throw new global::System.ArgumentNullException(nameof(wireValue));
         }
 
-        /// <summary>The wire value (empty for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+        /// <summary>The wire value: the string the service sends and receives, known or not (empty for <c>default</c>). Compare it with the constants of <see cref="WireValues"/> in a <c>switch</c>.</summary>
+        public string WireValue => _wireValue ?? string.Empty;
 
         /// <summary>Every value the model lists, in model order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Aws.Names.Kind> Known { get; } = new global::Aws.Names.Kind[]
@@ -113,16 +113,16 @@ namespace Aws.Names
         }
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(global::Aws.Names.Kind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(global::Aws.Names.Kind other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is global::Aws.Names.Kind other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
         /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+        public override string ToString() => WireValue;
 
         /// <summary>Whether both have the same wire value.</summary>
         public static bool operator ==(global::Aws.Names.Kind left, global::Aws.Names.Kind right) => left.Equals(right);
@@ -131,9 +131,51 @@ namespace Aws.Names
         public static bool operator !=(global::Aws.Names.Kind left, global::Aws.Names.Kind right) => !left.Equals(right);
 
         /// <summary>Wraps a wire value.</summary>
-        public static explicit operator global::Aws.Names.Kind(string value) => new global::Aws.Names.Kind(value);
+        public static explicit operator global::Aws.Names.Kind(string wireValue) => new global::Aws.Names.Kind(wireValue);
 
         /// <summary>The wire value.</summary>
-        public static explicit operator string(global::Aws.Names.Kind value) => value.Value;
+        public static explicit operator string(global::Aws.Names.Kind value) => value.WireValue;
+
+        /// <summary>
+        /// The wire value of every known value as a constant, named like its static property, for <c>switch</c>
+        /// and patterns over <see cref="WireValue"/>:
+        /// <c>switch (value.WireValue) { case Kind.WireValues.Value2: ... default: ... }</c>
+        /// (the default case is where a value the service added later goes).
+        /// </summary>
+        public static class WireValues
+        {
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.Value2"/>: <c>Value</c>.</summary>
+            public const string Value2 = "Value";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.Known2"/>: <c>Known</c>.</summary>
+            public const string Known2 = "Known";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.IsKnown2"/>: <c>IsKnown</c>.</summary>
+            public const string IsKnown2 = "IsKnown";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.Equals2"/>: <c>Equals</c>.</summary>
+            public const string Equals2 = "Equals";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.ToString2"/>: <c>ToString</c>.</summary>
+            public const string ToString2 = "ToString";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.GetHashCode2"/>: <c>GetHashCode</c>.</summary>
+            public const string GetHashCode2 = "GetHashCode";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.GetType2"/>: <c>GetType</c>.</summary>
+            public const string GetType2 = "GetType";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.ReferenceEquals2"/>: <c>ReferenceEquals</c>.</summary>
+            public const string ReferenceEquals2 = "ReferenceEquals";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.MemberwiseClone2"/>: <c>MemberwiseClone</c>.</summary>
+            public const string MemberwiseClone2 = "MemberwiseClone";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.Finalize2"/>: <c>Finalize</c>.</summary>
+            public const string Finalize2 = "Finalize";
+
+            /// <summary>The wire value of <see cref="global::Aws.Names.Kind.Kind2"/>: <c>Kind</c>.</summary>
+            public const string Kind2 = "Kind";
+        }
     }
 }

@@ -22,11 +22,18 @@ namespace Aws.Names
         private ServiceResponse(global::Aws.Names.ServiceResponse source)
         {
             HttpStatus = source.HttpStatus;
+            ResponseMetadata = source.ResponseMetadata;
             Id = source.Id;
         }
 
         /// <summary>The HTTP status code of the response.</summary>
         public int HttpStatus { get; init; }
+
+        /// <summary>
+        /// What the client saw of the call: request id, extended request id, status code, headers and attempts (<see cref="global::Codegen.Runtime.Client.ResponseMetadata.None"/> for a response made in code).
+        /// Not a member of the model: <c>Equals</c>, <c>GetHashCode</c> and <c>ToString</c> leave it out.
+        /// </summary>
+        public global::Codegen.Runtime.Client.ResponseMetadata ResponseMetadata { get; init; } = global::Codegen.Runtime.Client.ResponseMetadata.None;
 
         /// <summary>
         /// The Id member.
@@ -35,6 +42,9 @@ namespace Aws.Names
 
         /// <summary>Returns a copy with <see cref="HttpStatus"/> set to <paramref name="httpStatus"/>.</summary>
         public global::Aws.Names.ServiceResponse WithHttpStatus(int httpStatus) => new global::Aws.Names.ServiceResponse(this) { HttpStatus = httpStatus };
+
+        /// <summary>Returns a copy with <see cref="ResponseMetadata"/> set to <paramref name="responseMetadata"/> (the client does this after a call; a fake can too).</summary>
+        public global::Aws.Names.ServiceResponse WithResponseMetadata(global::Codegen.Runtime.Client.ResponseMetadata responseMetadata) => new global::Aws.Names.ServiceResponse(this) { ResponseMetadata = responseMetadata ?? throw new global::System.ArgumentNullException(nameof(responseMetadata)) };
 
         /// <summary>Returns a copy with <see cref="Id"/> set to <paramref name="id"/> (null unsets it).</summary>
         public global::Aws.Names.ServiceResponse WithId(string? id) => new global::Aws.Names.ServiceResponse(this) { Id = id };
@@ -92,5 +102,7 @@ namespace Aws.Names
                 .Add("Id", Id)
                 .ToString();
         }
+
+        global::Codegen.Runtime.Operations.IAwsResponse global::Codegen.Runtime.Operations.IAwsResponse.WithResponseMetadata(global::Codegen.Runtime.Client.ResponseMetadata metadata) => WithResponseMetadata(metadata);
     }
 }

@@ -13,21 +13,21 @@ namespace Aws.Names
     [global::System.CodeDom.Compiler.GeneratedCode("Codegen", "0.1.0")]
     public readonly partial struct GetHashCodeType : global::System.IEquatable<global::Aws.Names.GetHashCodeType>
     {
-        private readonly string? _value;
+        private readonly string? _wireValue;
 
         /// <summary>
-        /// The value &lt;c&gt;a&lt;/c&gt;.
+        /// The value <c>a</c>.
         /// </summary>
-        public static global::Aws.Names.GetHashCodeType A { get; } = new global::Aws.Names.GetHashCodeType("a");
+        public static global::Aws.Names.GetHashCodeType A { get; } = new global::Aws.Names.GetHashCodeType(global::Aws.Names.GetHashCodeType.WireValues.A);
 
         /// <summary>Wraps a wire value, known or not.</summary>
-        public GetHashCodeType(string value)
+        public GetHashCodeType(string wireValue)
         {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _wireValue = wireValue ?? throw new global::System.ArgumentNullException(nameof(wireValue));
         }
 
-        /// <summary>The wire value (empty for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+        /// <summary>The wire value: the string the service sends and receives, known or not (empty for <c>default</c>). Compare it with the constants of <see cref="WireValues"/> in a <c>switch</c>.</summary>
+        public string WireValue => _wireValue ?? string.Empty;
 
         /// <summary>Every value the model lists, in model order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Aws.Names.GetHashCodeType> Known { get; } = new global::Aws.Names.GetHashCodeType[]
@@ -53,16 +53,16 @@ namespace Aws.Names
         }
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(global::Aws.Names.GetHashCodeType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(global::Aws.Names.GetHashCodeType other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is global::Aws.Names.GetHashCodeType other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);
 
         /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+        public override string ToString() => WireValue;
 
         /// <summary>Whether both have the same wire value.</summary>
         public static bool operator ==(global::Aws.Names.GetHashCodeType left, global::Aws.Names.GetHashCodeType right) => left.Equals(right);
@@ -71,9 +71,21 @@ namespace Aws.Names
         public static bool operator !=(global::Aws.Names.GetHashCodeType left, global::Aws.Names.GetHashCodeType right) => !left.Equals(right);
 
         /// <summary>Wraps a wire value.</summary>
-        public static explicit operator global::Aws.Names.GetHashCodeType(string value) => new global::Aws.Names.GetHashCodeType(value);
+        public static explicit operator global::Aws.Names.GetHashCodeType(string wireValue) => new global::Aws.Names.GetHashCodeType(wireValue);
 
         /// <summary>The wire value.</summary>
-        public static explicit operator string(global::Aws.Names.GetHashCodeType value) => value.Value;
+        public static explicit operator string(global::Aws.Names.GetHashCodeType value) => value.WireValue;
+
+        /// <summary>
+        /// The wire value of every known value as a constant, named like its static property, for <c>switch</c>
+        /// and patterns over <see cref="WireValue"/>:
+        /// <c>switch (value.WireValue) { case GetHashCodeType.WireValues.A: ... default: ... }</c>
+        /// (the default case is where a value the service added later goes).
+        /// </summary>
+        public static class WireValues
+        {
+            /// <summary>The wire value of <see cref="global::Aws.Names.GetHashCodeType.A"/>: <c>a</c>.</summary>
+            public const string A = "a";
+        }
     }
 }

@@ -65,7 +65,7 @@ namespace Aws.Names
         /// <summary>
         /// The G member.
         /// </summary>
-        public global::Aws.Names.ValueType? G { get; init; }
+        public global::Aws.Names.Value? G { get; init; }
 
         /// <summary>
         /// The H member.
@@ -106,7 +106,7 @@ namespace Aws.Names
         public global::Aws.Names.Op WithF(global::Aws.Names.MemberNameType? f) => new global::Aws.Names.Op(this) { F = f };
 
         /// <summary>Returns a copy with <see cref="G"/> set to <paramref name="g"/> (null unsets it).</summary>
-        public global::Aws.Names.Op WithG(global::Aws.Names.ValueType? g) => new global::Aws.Names.Op(this) { G = g };
+        public global::Aws.Names.Op WithG(global::Aws.Names.Value? g) => new global::Aws.Names.Op(this) { G = g };
 
         /// <summary>Returns a copy with <see cref="H"/> set to <paramref name="h"/> (null unsets it).</summary>
         public global::Aws.Names.Op WithH(global::Aws.Names.KnownType? h) => new global::Aws.Names.Op(this) { H = h };
@@ -142,7 +142,7 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.MemberNameType?> F { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.MemberNameType?>(static source => source.F, static (source, value) => source.WithF(value));
 
             /// <summary>A lens onto <see cref="global::Aws.Names.Op.G"/>.</summary>
-            public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.ValueType?> G { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.ValueType?>(static source => source.G, static (source, value) => source.WithG(value));
+            public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Value?> G { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Value?>(static source => source.G, static (source, value) => source.WithG(value));
 
             /// <summary>A lens onto <see cref="global::Aws.Names.Op.H"/>.</summary>
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.KnownType?> H { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.KnownType?>(static source => source.H, static (source, value) => source.WithH(value));
@@ -176,7 +176,7 @@ namespace Aws.Names
                 && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.LensesType?>.Default.Equals(D, other.D)
                 && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.UnknownType?>.Default.Equals(E, other.E)
                 && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.MemberNameType?>.Default.Equals(F, other.F)
-                && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.ValueType?>.Default.Equals(G, other.G)
+                && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.Value?>.Default.Equals(G, other.G)
                 && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.KnownType?>.Default.Equals(H, other.H)
                 && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.IsKnownType?>.Default.Equals(I, other.I)
                 && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.WithName?>.Default.Equals(J, other.J)

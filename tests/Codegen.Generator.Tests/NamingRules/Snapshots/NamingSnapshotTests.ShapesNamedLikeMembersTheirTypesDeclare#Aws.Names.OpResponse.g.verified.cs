@@ -22,13 +22,23 @@ namespace Aws.Names
         private OpResponse(global::Aws.Names.OpResponse source)
         {
             HttpStatus = source.HttpStatus;
+            ResponseMetadata = source.ResponseMetadata;
         }
 
         /// <summary>The HTTP status code of the response.</summary>
         public int HttpStatus { get; init; }
 
+        /// <summary>
+        /// What the client saw of the call: request id, extended request id, status code, headers and attempts (<see cref="global::Codegen.Runtime.Client.ResponseMetadata.None"/> for a response made in code).
+        /// Not a member of the model: <c>Equals</c>, <c>GetHashCode</c> and <c>ToString</c> leave it out.
+        /// </summary>
+        public global::Codegen.Runtime.Client.ResponseMetadata ResponseMetadata { get; init; } = global::Codegen.Runtime.Client.ResponseMetadata.None;
+
         /// <summary>Returns a copy with <see cref="HttpStatus"/> set to <paramref name="httpStatus"/>.</summary>
         public global::Aws.Names.OpResponse WithHttpStatus(int httpStatus) => new global::Aws.Names.OpResponse(this) { HttpStatus = httpStatus };
+
+        /// <summary>Returns a copy with <see cref="ResponseMetadata"/> set to <paramref name="responseMetadata"/> (the client does this after a call; a fake can too).</summary>
+        public global::Aws.Names.OpResponse WithResponseMetadata(global::Codegen.Runtime.Client.ResponseMetadata responseMetadata) => new global::Aws.Names.OpResponse(this) { ResponseMetadata = responseMetadata ?? throw new global::System.ArgumentNullException(nameof(responseMetadata)) };
 
         /// <summary>Lenses onto the members of <see cref="OpResponse"/>: first-class getters and setters that compose.</summary>
         public static class Lenses
@@ -77,5 +87,7 @@ namespace Aws.Names
                 .Add("HttpStatus", HttpStatus)
                 .ToString();
         }
+
+        global::Codegen.Runtime.Operations.IAwsResponse global::Codegen.Runtime.Operations.IAwsResponse.WithResponseMetadata(global::Codegen.Runtime.Client.ResponseMetadata metadata) => WithResponseMetadata(metadata);
     }
 }
