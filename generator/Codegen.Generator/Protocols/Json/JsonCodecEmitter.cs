@@ -498,7 +498,15 @@ internal static class JsonCodecEmitter
         switch (type.Kind)
         {
             case ShapeKind.String:
-                w.Line($"{target} = {Wire}.ReadString(ref reader);");
+            case ShapeKind.Byte:
+            case ShapeKind.Short:
+            case ShapeKind.Integer:
+            case ShapeKind.Long:
+            case ShapeKind.BigDecimal:
+            case ShapeKind.Float:
+            case ShapeKind.Double:
+            case ShapeKind.Boolean:
+                w.Line($"{target} = {Wire}.{WireReadMethods.Scalar(type.Kind)}(ref reader);");
                 break;
             case ShapeKind.Enum:
                 w.Line($"{target} = {Wire}.ReadString(ref reader) is {{ }} text{depth} ? new {type.CSharpType}(text{depth}) : null;");
@@ -506,32 +514,8 @@ internal static class JsonCodecEmitter
             case ShapeKind.IntEnum:
                 w.Line($"{target} = {Wire}.ReadInt32(ref reader) is {{ }} number{depth} ? new {type.CSharpType}(number{depth}) : null;");
                 break;
-            case ShapeKind.Byte:
-                w.Line($"{target} = {Wire}.ReadSByte(ref reader);");
-                break;
-            case ShapeKind.Short:
-                w.Line($"{target} = {Wire}.ReadInt16(ref reader);");
-                break;
-            case ShapeKind.Integer:
-                w.Line($"{target} = {Wire}.ReadInt32(ref reader);");
-                break;
-            case ShapeKind.Long:
-                w.Line($"{target} = {Wire}.ReadInt64(ref reader);");
-                break;
             case ShapeKind.BigInteger:
                 w.Line($"{target} = {Wire}.ReadDecimal(ref reader) is {{ }} big{depth} ? new global::System.Numerics.BigInteger(big{depth}) : null;");
-                break;
-            case ShapeKind.BigDecimal:
-                w.Line($"{target} = {Wire}.ReadDecimal(ref reader);");
-                break;
-            case ShapeKind.Float:
-                w.Line($"{target} = {Wire}.ReadSingle(ref reader);");
-                break;
-            case ShapeKind.Double:
-                w.Line($"{target} = {Wire}.ReadDouble(ref reader);");
-                break;
-            case ShapeKind.Boolean:
-                w.Line($"{target} = {Wire}.ReadBoolean(ref reader);");
                 break;
             case ShapeKind.Timestamp:
                 w.Line($"{target} = {Wire}.ReadTimestamp(ref reader, {TimestampFormat(type.TimestampFormat)});");

@@ -291,40 +291,22 @@ internal static class XmlCodecEmitter
         switch (type.Kind)
         {
             case ShapeKind.String:
-                w.Line($"{target} = {Wire}.ReadString(reader);");
+            case ShapeKind.Byte:
+            case ShapeKind.Short:
+            case ShapeKind.Integer:
+            case ShapeKind.Long:
+            case ShapeKind.BigInteger:
+            case ShapeKind.BigDecimal:
+            case ShapeKind.Float:
+            case ShapeKind.Double:
+            case ShapeKind.Boolean:
+                w.Line($"{target} = {Wire}.{WireReadMethods.Scalar(type.Kind)}(reader);");
                 break;
             case ShapeKind.Enum:
                 w.Line($"{target} = new {type.CSharpType}({Wire}.ReadString(reader));");
                 break;
             case ShapeKind.IntEnum:
                 w.Line($"{target} = new {type.CSharpType}({Wire}.ReadInt32(reader));");
-                break;
-            case ShapeKind.Byte:
-                w.Line($"{target} = {Wire}.ReadSByte(reader);");
-                break;
-            case ShapeKind.Short:
-                w.Line($"{target} = {Wire}.ReadInt16(reader);");
-                break;
-            case ShapeKind.Integer:
-                w.Line($"{target} = {Wire}.ReadInt32(reader);");
-                break;
-            case ShapeKind.Long:
-                w.Line($"{target} = {Wire}.ReadInt64(reader);");
-                break;
-            case ShapeKind.BigInteger:
-                w.Line($"{target} = {Wire}.ReadBigInteger(reader);");
-                break;
-            case ShapeKind.BigDecimal:
-                w.Line($"{target} = {Wire}.ReadDecimal(reader);");
-                break;
-            case ShapeKind.Float:
-                w.Line($"{target} = {Wire}.ReadSingle(reader);");
-                break;
-            case ShapeKind.Double:
-                w.Line($"{target} = {Wire}.ReadDouble(reader);");
-                break;
-            case ShapeKind.Boolean:
-                w.Line($"{target} = {Wire}.ReadBoolean(reader);");
                 break;
             case ShapeKind.Timestamp:
                 w.Line($"{target} = {Wire}.ReadTimestamp(reader, {TimestampFormat(type.TimestampFormat)});");
