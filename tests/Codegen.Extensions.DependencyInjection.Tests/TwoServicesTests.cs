@@ -15,22 +15,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
-namespace Generated.Kms
-{
-    /// <summary>
-    /// The application's own abstraction over the KMS client (a generated I{Service}Client interface works the same
-    /// way): the generated client is partial, so the application adds the interface to it.
-    /// </summary>
-    public interface IKeys
-    {
-        Task<ListKeysResponse> ListKeysAsync(ListKeys request, CancellationToken cancellationToken = default);
-    }
-
-    public partial class KMSClient : IKeys
-    {
-    }
-}
-
 namespace Codegen.Extensions.DependencyInjection.Tests
 {
     /// <summary>Two service clients, KMS (signed, endpoint rules) and Cognito, resolved from one in-memory configuration.</summary>
@@ -56,13 +40,13 @@ namespace Codegen.Extensions.DependencyInjection.Tests
                 ["AWS:Clients:KMS:MaxAttempts"] = "4",
                 ["AWS:Clients:CognitoIdentityProvider:ServiceURL"] = "http://localhost:9229/",
             }).Build());
-            services.AddAwsClient<IKeys, KMSClient>(o => o.Credentials = new StaticCredentialsSource(new AwsCredentials("AKIDDI00000000000001", Secret, Token)))
+            services.AddAwsClient<IKMSClient, KMSClient>(o => o.Credentials = new StaticCredentialsSource(new AwsCredentials("AKIDDI00000000000001", Secret, Token)))
                 .ConfigurePrimaryHttpMessageHandler(() => stub);
             services.AddAwsClient<CognitoIdentityProviderClient>().ConfigurePrimaryHttpMessageHandler(() => stub);
             using var provider = services.BuildServiceProvider();
 
             var kms = provider.GetRequiredService<KMSClient>();
-            var keys = provider.GetRequiredService<IKeys>();
+            var keys = provider.GetRequiredService<IKMSClient>();
             var cognito = provider.GetRequiredService<CognitoIdentityProviderClient>();
 
             Assert.Same(kms, keys);
