@@ -24,6 +24,7 @@ public static class Program
                 "sweep" => SweepCommand.Run(rest),
                 "endpoints" => Endpoints.EndpointsCommand.Run(rest),
                 "jmespath" => Jmespath.JmespathCommand.Run(rest),
+                "jmespath-typed" => Jmespath.JmespathTypedCommand.Run(rest),
                 _ => Unknown(args[0]),
             };
         }
@@ -63,6 +64,9 @@ public static class Program
               jmespath <folder-or-file>... [--verbose]
                   Runs the JMESPath compliance suite through the generator's JMESPath compiler
                   (docs/paginators.md).
+              jmespath-typed <botocore folder> [--only a,b,c] [--samples N] [--verbose]
+                  Runs every paginator and waiter expression, compiled to C# over the generated types,
+                  on random responses and compares it with JmesPath.Net (docs/paginators.md).
             """);
     }
 }

@@ -101,8 +101,11 @@ internal static class WaiterEmitter
         return w.ToString();
     }
 
-    /// <summary>A C# <c>bool</c> over <c>response</c> (not null): whether a path, pathAll or pathAny acceptor matches.</summary>
-    private static string? PathCondition(JmesCompiler compiler, WaiterAcceptor acceptor, JmesValue root, string path, string owner, int i, List<DiagnosticInfo> problems)
+    /// <summary>
+    /// A C# <c>bool</c> over <c>response</c> (not null): whether a path, pathAll or pathAny acceptor matches. Internal for
+    /// the typed JMESPath differential of the CLI (<c>jmespath-typed</c>), which runs the same condition against JmesPath.Net.
+    /// </summary>
+    internal static string? PathCondition(JmesCompiler compiler, WaiterAcceptor acceptor, JmesValue root, string path, string owner, int i, List<DiagnosticInfo> problems)
     {
         var argument = acceptor.Argument!;
         var part = "acceptor " + (i + 1).ToString(CultureInfo.InvariantCulture) + " expression";
