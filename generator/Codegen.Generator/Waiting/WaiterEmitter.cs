@@ -87,7 +87,11 @@ internal static class WaiterEmitter
                         continue;
                     }
 
-                    w.Line($"if (response is not null && {condition}) return {index};");
+                    // A JMESPath error in the expression (length of an absent list) is no match: WaiterMatchers.Holds. Only
+                    // the runtime's JMESPath functions raise one; a condition of member reads and comparisons cannot.
+                    w.Line(condition.Contains(TypeExpressions.Runtime + ".Jmespath.")
+                        ? $"if (response is not null && {Waiters}.WaiterMatchers.Holds(response, static response => {condition})) return {index};"
+                        : $"if (response is not null && {condition}) return {index};");
                     break;
             }
         }

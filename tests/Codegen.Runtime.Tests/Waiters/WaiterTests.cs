@@ -70,6 +70,20 @@ public class WaiterTests
     private static WaiterOptions Options(int maxWaitSeconds) => new(TimeSpan.FromSeconds(maxWaitSeconds)) { Jitter = Highest };
 
     [Fact]
+    public void A_path_acceptor_whose_expression_raises_a_JMESPath_error_does_not_match()
+    {
+        var poll = new Poll("READY", 1);
+
+        // length() of a list the response left out raises invalid-type; the acceptor simply does not match.
+        Assert.False(WaiterMatchers.Holds(poll, static _ => throw new Codegen.Runtime.Jmespath.JmesPathException("invalid-type", "length() of null")));
+        Assert.True(WaiterMatchers.Holds(poll, static p => p.Status == "READY"));
+        Assert.False(WaiterMatchers.Holds(poll, static p => p.Status == "BROKEN"));
+
+        // Any other failure is a bug in the generated code or the runtime, never hidden.
+        Assert.Throws<InvalidOperationException>(() => WaiterMatchers.Holds<Poll>(poll, static _ => throw new InvalidOperationException("bug")));
+    }
+
+    [Fact]
     public async Task SucceedsWhenASuccessAcceptorMatches()
     {
         var clock = new VirtualClock();

@@ -104,9 +104,9 @@ namespace Aws.Things
                 // 2. path(ready) == true
                 if (response is not null && response.Ready == true) return 1;
                 // 3. pathAny(parts[].status) == "BROKEN"
-                if (response is not null && global::Codegen.Runtime.Jmespath.JmesTyped.ProjectRef(response.Parts, static e1 => e1.Status) is { } l2 && global::System.Linq.Enumerable.Any(l2, static e3 => e3 == "BROKEN")) return 2;
+                if (response is not null && global::Codegen.Runtime.Waiters.WaiterMatchers.Holds(response, static response => global::Codegen.Runtime.Jmespath.JmesTyped.ProjectRef(response.Parts, static e1 => e1.Status) is { } l2 && global::System.Linq.Enumerable.Any(l2, static e3 => e3 == "BROKEN"))) return 2;
                 // 4. pathAll(parts[].status) == "READY"
-                if (response is not null && global::Codegen.Runtime.Jmespath.JmesTyped.ProjectRef(response.Parts, static e4 => e4.Status) is { Count: > 0 } l5 && global::System.Linq.Enumerable.All(l5, static e6 => e6 == "READY")) return 3;
+                if (response is not null && global::Codegen.Runtime.Waiters.WaiterMatchers.Holds(response, static response => global::Codegen.Runtime.Jmespath.JmesTyped.ProjectRef(response.Parts, static e4 => e4.Status) is { Count: > 0 } l5 && global::System.Linq.Enumerable.All(l5, static e6 => e6 == "READY"))) return 3;
                 // 5. error == NotFound
                 if (error is not null && error.ErrorCode == "NotFound") return 4;
                 return -1;
