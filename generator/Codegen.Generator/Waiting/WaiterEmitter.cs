@@ -46,9 +46,15 @@ internal static class WaiterEmitter
             }
         }
 
+        // The client's part holds the definitions; the interface's part has the same methods with default bodies that
+        // send through the interface's operation method, so that a hand-written fake of the interface can be waited on.
         var files = made.Count == 0
             ? EquatableArray<GeneratedFile>.Empty
-            : new[] { new GeneratedFile(model.Namespace + "/" + model.ClientName + ".Waiters.g.cs", EmitClientPart(model, made)) }.ToEquatableArray();
+            : new[]
+            {
+                new GeneratedFile(model.Namespace + "/" + model.ClientName + ".Waiters.g.cs", EmitClientPart(model, made, asInterface: false)),
+                new GeneratedFile(model.Namespace + "/" + model.ClientInterfaceName + ".Waiters.g.cs", EmitClientPart(model, made, asInterface: true)),
+            }.ToEquatableArray();
         return new WaiterOutput(files, diagnostics.ToEquatableArray());
     }
 
@@ -174,10 +180,11 @@ internal static class WaiterEmitter
         }
     }
 
-    private static string EmitClientPart(CodeModel model, List<(CodeWaiter Waiter, CodeOperation Operation, string Match)> made)
+    private static string EmitClientPart(CodeModel model, List<(CodeWaiter Waiter, CodeOperation Operation, string Match)> made, bool asInterface)
     {
         var w = SourceWriter.StartFile(model.Namespace);
-        w.Line($"{model.Accessibility} partial class {model.ClientName}");
+        w.Line(asInterface ? $"{model.Accessibility} partial interface {model.ClientInterfaceName}" : $"{model.Accessibility} partial class {model.ClientName}");
+        var modifier = asInterface ? "" : "public ";
         w.OpenBrace();
         var first = true;
         foreach (var (code, operation, match) in made)
@@ -229,7 +236,7 @@ internal static class WaiterEmitter
                 w.Line("[global::System.Obsolete(\"The service model marks this waiter or its operation as deprecated.\")]");
             }
 
-            w.Line($"public {result} {code.MethodName}({requestType} request, {TimeSpan} maxWait, global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line($"{modifier}{result} {code.MethodName}({requestType} request, {TimeSpan} maxWait, global::System.Threading.CancellationToken cancellationToken = default) =>");
             w.Indent();
             w.Line($"{code.MethodName}(request, new {Waiters}.WaiterOptions(maxWait), cancellationToken);");
             w.Outdent();
@@ -244,12 +251,20 @@ internal static class WaiterEmitter
                 w.Line("[global::System.Obsolete(\"The service model marks this waiter or its operation as deprecated.\")]");
             }
 
-            w.Line($"public {result} {code.MethodName}({requestType} request, {Waiters}.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line($"{modifier}{result} {code.MethodName}({requestType} request, {Waiters}.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>");
             w.Indent();
+            if (asInterface)
+            {
+                // No client clock here: the options' clock, else the system's.
+                w.Line($"{Waiters}.Waiter.WaitAsync<{requestType}, {responseType}>(global::{model.Namespace}.{model.ClientName}.{field}, request, {operation.MethodName}, options, null, cancellationToken);");
+                w.Outdent();
+                continue;
+            }
+
             w.Line($"{Waiters}.Waiter.WaitAsync<{requestType}, {responseType}>({field}, request, SendAsync<{responseType}>, options, Clock, cancellationToken);");
             w.Outdent();
             w.Line();
-            w.Line($"private static readonly {definitionType} {field} = new {definitionType}(");
+            w.Line($"internal static readonly {definitionType} {field} = new {definitionType}(");
             w.Indent();
             w.Line($"{CSharp.Literal(waiter.Name)},");
             w.Line($"{CSharp.Literal(waiter.Operation)},");

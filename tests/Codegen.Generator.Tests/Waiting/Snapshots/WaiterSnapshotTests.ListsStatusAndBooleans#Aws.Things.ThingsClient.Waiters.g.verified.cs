@@ -35,7 +35,7 @@ namespace Aws.Things
         public global::System.Threading.Tasks.Task<global::Aws.Things.DescribeInstancesResponse?> WaitUntilAnyAnswerAsync(global::Aws.Things.DescribeInstances request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeInstances, global::Aws.Things.DescribeInstancesResponse>(WaitUntilAnyAnswerDefinition, request, SendAsync<global::Aws.Things.DescribeInstancesResponse>, options, Clock, cancellationToken);
 
-        private static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse> WaitUntilAnyAnswerDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse>(
+        internal static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse> WaitUntilAnyAnswerDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse>(
             "AnyAnswer",
             "DescribeInstances",
             new global::Codegen.Runtime.Waiters.WaiterAcceptor[]
@@ -83,7 +83,7 @@ namespace Aws.Things
         public global::System.Threading.Tasks.Task<global::Aws.Things.DescribeInstancesResponse?> WaitUntilInstanceExistsAsync(global::Aws.Things.DescribeInstances request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeInstances, global::Aws.Things.DescribeInstancesResponse>(WaitUntilInstanceExistsDefinition, request, SendAsync<global::Aws.Things.DescribeInstancesResponse>, options, Clock, cancellationToken);
 
-        private static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse> WaitUntilInstanceExistsDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse>(
+        internal static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse> WaitUntilInstanceExistsDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse>(
             "InstanceExists",
             "DescribeInstances",
             new global::Codegen.Runtime.Waiters.WaiterAcceptor[]
@@ -136,7 +136,7 @@ namespace Aws.Things
         public global::System.Threading.Tasks.Task<global::Aws.Things.DescribeInstancesResponse?> WaitUntilInstanceRunningAsync(global::Aws.Things.DescribeInstances request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeInstances, global::Aws.Things.DescribeInstancesResponse>(WaitUntilInstanceRunningDefinition, request, SendAsync<global::Aws.Things.DescribeInstancesResponse>, options, Clock, cancellationToken);
 
-        private static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse> WaitUntilInstanceRunningDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse>(
+        internal static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse> WaitUntilInstanceRunningDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeInstancesResponse>(
             "InstanceRunning",
             "DescribeInstances",
             new global::Codegen.Runtime.Waiters.WaiterAcceptor[]

@@ -35,7 +35,7 @@ namespace Aws.Things
         public global::System.Threading.Tasks.Task<global::Aws.Things.DescribeTableResponse?> WaitUntilTableExistsAsync(global::Aws.Things.DescribeTable request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeTable, global::Aws.Things.DescribeTableResponse>(WaitUntilTableExistsDefinition, request, SendAsync<global::Aws.Things.DescribeTableResponse>, options, Clock, cancellationToken);
 
-        private static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeTableResponse> WaitUntilTableExistsDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeTableResponse>(
+        internal static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeTableResponse> WaitUntilTableExistsDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeTableResponse>(
             "TableExists",
             "DescribeTable",
             new global::Codegen.Runtime.Waiters.WaiterAcceptor[]
@@ -82,7 +82,7 @@ namespace Aws.Things
         public global::System.Threading.Tasks.Task<global::Aws.Things.DescribeTableResponse?> WaitUntilTableNotExistsAsync(global::Aws.Things.DescribeTable request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeTable, global::Aws.Things.DescribeTableResponse>(WaitUntilTableNotExistsDefinition, request, SendAsync<global::Aws.Things.DescribeTableResponse>, options, Clock, cancellationToken);
 
-        private static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeTableResponse> WaitUntilTableNotExistsDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeTableResponse>(
+        internal static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeTableResponse> WaitUntilTableNotExistsDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.DescribeTableResponse>(
             "TableNotExists",
             "DescribeTable",
             new global::Codegen.Runtime.Waiters.WaiterAcceptor[]

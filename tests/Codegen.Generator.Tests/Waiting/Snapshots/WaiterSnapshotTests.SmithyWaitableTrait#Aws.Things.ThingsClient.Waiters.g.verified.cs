@@ -35,7 +35,7 @@ namespace Aws.Things
         public global::System.Threading.Tasks.Task<global::Aws.Things.GetThingResponse?> WaitUntilThingGoneAsync(global::Aws.Things.GetThing request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.GetThing, global::Aws.Things.GetThingResponse>(WaitUntilThingGoneDefinition, request, SendAsync<global::Aws.Things.GetThingResponse>, options, Clock, cancellationToken);
 
-        private static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.GetThingResponse> WaitUntilThingGoneDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.GetThingResponse>(
+        internal static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.GetThingResponse> WaitUntilThingGoneDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.GetThingResponse>(
             "ThingGone",
             "GetThing",
             new global::Codegen.Runtime.Waiters.WaiterAcceptor[]
@@ -86,7 +86,7 @@ namespace Aws.Things
         public global::System.Threading.Tasks.Task<global::Aws.Things.GetThingResponse?> WaitUntilThingReadyAsync(global::Aws.Things.GetThing request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.GetThing, global::Aws.Things.GetThingResponse>(WaitUntilThingReadyDefinition, request, SendAsync<global::Aws.Things.GetThingResponse>, options, Clock, cancellationToken);
 
-        private static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.GetThingResponse> WaitUntilThingReadyDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.GetThingResponse>(
+        internal static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.GetThingResponse> WaitUntilThingReadyDefinition = new global::Codegen.Runtime.Waiters.WaiterDefinition<global::Aws.Things.GetThingResponse>(
             "ThingReady",
             "GetThing",
             new global::Codegen.Runtime.Waiters.WaiterAcceptor[]
