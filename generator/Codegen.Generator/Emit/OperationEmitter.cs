@@ -50,6 +50,12 @@ internal static class OperationEmitter
             infoOptions.Add("Checksum = " + checksum);
         }
 
+        // Of the encodings the service accepts, the first one the runtime writes (gzip is the only one Smithy defines).
+        if (op.RequestCompression.FirstOrDefault(e => e == "gzip") is { } encoding)
+        {
+            infoOptions.Add("RequestCompression = " + CSharp.Literal(encoding));
+        }
+
         var infoInitializer = infoOptions.Count == 0 ? "" : " { " + string.Join(", ", infoOptions) + " }";
         w.Line($"public {Runtime}.Operations.OperationInfo Info {{ get; }} = new {Runtime}.Operations.OperationInfo(global::{model.Namespace}.{model.OperationsName}.Service, {CSharp.Literal(op.Name)}, {CSharp.Literal(op.HttpMethod)}, {CSharp.Literal(op.RequestUri)}, {(op.RequiresSigning ? "true" : "false")}){infoInitializer};");
         w.Line();

@@ -93,6 +93,12 @@ internal sealed record OperationModel(
 
     /// <summary>The legacy checksum trait (botocore/Smithy <c>httpChecksumRequired</c>): the request carries <c>Content-MD5</c>.</summary>
     public bool HttpChecksumRequired { get; init; }
+
+    /// <summary>
+    /// The encodings the service accepts for a compressed request body, in its order of preference (botocore
+    /// <c>requestcompression.encodings</c>, Smithy <c>@requestCompression</c>); empty when it accepts none.
+    /// </summary>
+    public EquatableArray<string> RequestCompression { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>The <c>httpChecksum</c> trait: members name input members.</summary>

@@ -249,8 +249,13 @@ internal sealed class BotocoreReader
             UnsignedPayload = authType == "v4-unsigned-body",
             HttpChecksum = ReadHttpChecksum(op.GetObject("httpChecksum")),
             HttpChecksumRequired = op.GetBoolean("httpChecksumRequired"),
+            RequestCompression = ReadRequestCompression(op.GetObject("requestcompression")),
         };
     }
+
+    /// <summary>The encodings of the request compression trait (botocore <c>requestcompression</c>, Smithy <c>@requestCompression</c>: the same object).</summary>
+    internal static EquatableArray<string> ReadRequestCompression(JsonObject? trait) =>
+        (trait?.GetArray("encodings")?.Items.OfType<JsonString>().Select(s => s.Value) ?? Enumerable.Empty<string>()).ToEquatableArray();
 
     private const string Unresolved = "\0unresolved";
 

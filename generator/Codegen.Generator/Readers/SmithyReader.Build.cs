@@ -393,6 +393,7 @@ internal sealed partial class SmithyReader
             UnsignedPayload = traits.ContainsKey(SmithyTraits.UnsignedPayload),
             HttpChecksum = BotocoreReader.ReadHttpChecksum(TraitObject(traits, SmithyTraits.HttpChecksum, owner)),
             HttpChecksumRequired = traits.ContainsKey(SmithyTraits.HttpChecksumRequired),
+            RequestCompression = BotocoreReader.ReadRequestCompression(TraitObject(traits, SmithyTraits.RequestCompression, owner)),
         };
     }
 

@@ -37,6 +37,8 @@ internal static class SmithyTraits
     public const string Streaming = "smithy.api#streaming";
     public const string RequiresLength = "smithy.api#requiresLength";
     public const string UnsignedPayload = "aws.auth#unsignedPayload";
+
+    public const string RequestCompression = "smithy.api#requestCompression";
     public const string HttpChecksum = "aws.protocols#httpChecksum";
     public const string HttpChecksumRequired = "smithy.api#httpChecksumRequired";
     public const string MediaType = "smithy.api#mediaType";

@@ -68,6 +68,7 @@ public class AwsClient : IDisposable
     private readonly DeserializationOptions deserialization;
     private readonly RetryQuota retryQuota;
     private readonly ClockSkew clockSkew = new();
+    private readonly Lazy<RequestCompressionSettings> requestCompression;
     private readonly Telemetry.ClientTelemetry telemetry;
     private readonly string? executionEnvironment;
     private readonly string? appId;
@@ -180,6 +181,13 @@ public class AwsClient : IDisposable
         maxBackoff = options.MaxBackoff;
         maxResponseBodyBytes = options.MaxResponseBodyBytes;
         retryQuota = new RetryQuota(options.RetryQuotaCapacity);
+        // The variables and the profile are read at the first request that can be compressed, so that a client whose
+        // operations have no compression never depends on them; the option is checked now.
+        RequestCompressionSettings.ValidateOption(options.RequestMinCompressionSizeBytes);
+        var (disableCompression, minCompressionSize, compressionProfile) = (options.DisableRequestCompression, options.RequestMinCompressionSizeBytes, options.Profile);
+        requestCompression = new Lazy<RequestCompressionSettings>(
+            () => RequestCompressionSettings.Resolve(disableCompression, minCompressionSize, compressionProfile, environment),
+            LazyThreadSafetyMode.PublicationOnly);
         timeProvider = options.TimeProvider ?? TimeProvider.System;
         signingOptions = options.SigningOptions ?? SigV4Options.Default;
         validation = options.Validation ?? Validation.ValidationOptions.Default;
@@ -303,6 +311,10 @@ public class AwsClient : IDisposable
 
         // Serialized once: idempotency tokens and the body stay identical across attempts.
         var serialized = operation.SerializeRequest(request);
+        if (info.RequestCompression is not null)
+        {
+            serialized = RequestCompression.Apply(info, serialized, requestCompression.Value);
+        }
         var target = ResolveEndpointRules(request) is { } ruled
             ? EndpointTarget.FromRules(ruled, info, Region)
             : RegionalTarget(info.Service);

@@ -133,6 +133,20 @@ public sealed class AwsClientOptions
     public int RetryQuotaCapacity { get; set; } = 500;
 
     /// <summary>
+    /// Turns off request compression (operations the model marks <c>requestCompression</c>, e.g. CloudWatch
+    /// PutMetricData, send large bodies gzip-compressed). <see langword="null"/>: the
+    /// <c>AWS_DISABLE_REQUEST_COMPRESSION</c> variable, else the profile's <c>disable_request_compression</c>, else on.
+    /// </summary>
+    public bool? DisableRequestCompression { get; set; }
+
+    /// <summary>
+    /// The smallest request body that is compressed, in bytes (0 to 10,485,760). <see langword="null"/>: the
+    /// <c>AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES</c> variable, else the profile's
+    /// <c>request_min_compression_size_bytes</c>, else 10,240.
+    /// </summary>
+    public int? RequestMinCompressionSizeBytes { get; set; }
+
+    /// <summary>
     /// An <see cref="System.Net.Http.HttpClient"/> to send with, e.g. from <c>IHttpClientFactory</c>. The client
     /// never disposes a supplied one. When <see langword="null"/>, the client creates its own and disposes it
     /// with itself. A supplied client's own <see cref="HttpClient.Timeout"/> still applies, and counts as an

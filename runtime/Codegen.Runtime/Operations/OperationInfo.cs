@@ -43,4 +43,10 @@ public sealed record OperationInfo(
 
     /// <summary>The operation's payload checksums (the <c>httpChecksum</c> trait), or <see langword="null"/> for none.</summary>
     public HttpChecksumInfo? Checksum { get; init; }
+
+    /// <summary>
+    /// The encoding the client compresses a large enough request body with (the <c>requestCompression</c> trait:
+    /// <c>gzip</c>), or <see langword="null"/> when the service accepts no compressed body.
+    /// </summary>
+    public string? RequestCompression { get; init; }
 }

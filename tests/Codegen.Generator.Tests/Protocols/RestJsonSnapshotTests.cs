@@ -128,6 +128,22 @@ public class RestJsonSnapshotTests
         new[] { "GetThingOperation", "GetThingResponseJsonCodec", "ThingLockedExceptionJsonCodec", "ThingsErrorReader" });
 
     /// <summary>
+    /// An operation that takes a compressed body (botocore <c>requestcompression</c>): its <c>OperationInfo</c> names
+    /// the encoding, and the client compresses large bodies (runtime <c>RequestCompression</c>).
+    /// </summary>
+    [Fact]
+    public void RequestCompression() => VerifyWireCode(
+        Model(
+            """{ "PutMetrics": { "name": "PutMetrics", "http": { "method": "POST", "requestUri": "/metrics" }, "input": { "shape": "PutMetricsRequest" }, "requestcompression": { "encodings": ["gzip"] } } }""",
+            """
+            {
+              "PutMetricsRequest": { "type": "structure", "members": { "Data": { "shape": "Text" } } },
+              "Text": { "type": "string" }
+            }
+            """),
+        new[] { "PutMetricsOperation" });
+
+    /// <summary>
     /// A streaming blob payload sent from the caller's <c>Stream</c> (unbuffered, its length required, the body
     /// unsigned as the model allows): the request type holds a <c>Stream</c> and the operation hands it over as
     /// <c>BodyStream</c>.

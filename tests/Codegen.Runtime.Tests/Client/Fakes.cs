@@ -20,9 +20,9 @@ internal sealed class FakeOperation : IOperation<FakeResponse>
     private readonly string path;
     private readonly string body;
 
-    public FakeOperation(bool requiresSigning = true, bool wireSupported = true, string path = "/", string body = "{\"x\":1}", AwsProtocol protocol = AwsProtocol.AwsJson1_1, string method = "POST", ServiceInfo? service = null)
+    public FakeOperation(bool requiresSigning = true, bool wireSupported = true, string path = "/", string body = "{\"x\":1}", AwsProtocol protocol = AwsProtocol.AwsJson1_1, string method = "POST", ServiceInfo? service = null, string? requestCompression = null)
     {
-        Info = new OperationInfo((service ?? Service) with { Protocol = protocol }, "DoThing", method, "/", requiresSigning);
+        Info = new OperationInfo((service ?? Service) with { Protocol = protocol }, "DoThing", method, "/", requiresSigning) { RequestCompression = requestCompression };
         IsWireSupported = wireSupported;
         this.path = path;
         this.body = body;
