@@ -67,5 +67,12 @@ public class SweepSubsetTests(ITestOutputHelper output)
         var failed = rows.Where(r => !r.Passed).Select(r => $"{r.Name}: {r.FirstProblem}").ToList();
         Assert.True(failed.Count == 0, string.Join("\n", failed));
         Assert.All(rows, r => Assert.True(r.Files > 0 && r.Operations > 0, r.Name + " generated nothing"));
+
+        // Every paginator and waiter the models define is generated (one that does not fit is an error above), and
+        // the subset has some of both, so the counts cannot pass by counting nothing.
+        Assert.All(rows, r => Assert.True(r.PaginatorsGenerated == r.PaginatorsDefined && r.WaitersGenerated == r.WaitersDefined,
+            $"{r.Name}: paginators {r.PaginatorsGenerated}/{r.PaginatorsDefined}, waiters {r.WaitersGenerated}/{r.WaitersDefined}"));
+        Assert.True(rows.Sum(r => r.PaginatorsDefined) > 100 && rows.Sum(r => r.WaitersDefined) > 30,
+            $"the subset defines {rows.Sum(r => r.PaginatorsDefined)} paginators and {rows.Sum(r => r.WaitersDefined)} waiters");
     }
 }

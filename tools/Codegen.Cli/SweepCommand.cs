@@ -119,7 +119,7 @@ internal static class SweepCommand
     internal sealed record ModelFile(string Name, string Path);
 
     /// <summary>How each generated waiter's definition starts (one per waiter in <c>{Client}.Waiters.g.cs</c>).</summary>
-    private const string WaiterDefinitionMarker = "private static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<";
+    private const string WaiterDefinitionMarker = "internal static readonly global::Codegen.Runtime.Waiters.WaiterDefinition<";
 
     private static int CountOccurrences(string text, string part)
     {
