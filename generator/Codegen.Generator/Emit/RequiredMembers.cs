@@ -107,6 +107,8 @@ internal static class RequiredMembers
                 return "false";
             case ShapeKind.Timestamp:
                 return "global::System.DateTimeOffset.UnixEpoch";
+            case ShapeKind.Blob when type.Streaming:
+                return "global::System.IO.Stream.Null"; // a streaming payload is a Stream: the empty one
             case ShapeKind.Blob:
                 return "global::System.ReadOnlyMemory<byte>.Empty";
             case ShapeKind.Document:

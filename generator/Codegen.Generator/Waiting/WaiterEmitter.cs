@@ -47,7 +47,8 @@ internal static class WaiterEmitter
         }
 
         // The client's part holds the definitions; the interface's part has the same methods with default bodies that
-        // send through the interface's operation method, so that a hand-written fake of the interface can be waited on.
+        // send through the interface's SendAsync (and so its operation method), so that a hand-written fake of the
+        // interface can be waited on.
         var files = made.Count == 0
             ? EquatableArray<GeneratedFile>.Empty
             : new[]
@@ -255,8 +256,9 @@ internal static class WaiterEmitter
             w.Indent();
             if (asInterface)
             {
-                // No client clock here: the options' clock, else the system's.
-                w.Line($"{Waiters}.Waiter.WaitAsync<{requestType}, {responseType}>(global::{model.Namespace}.{model.ClientName}.{field}, request, {operation.MethodName}, options, null, cancellationToken);");
+                // Through the interface's SendAsync, which calls the (faked) operation method, or says the protocol
+                // cannot send; no client clock here: the options' clock, else the system's.
+                w.Line($"{Waiters}.Waiter.WaitAsync<{requestType}, {responseType}>(global::{model.Namespace}.{model.ClientName}.{field}, request, SendAsync<{responseType}>, options, null, cancellationToken);");
                 w.Outdent();
                 continue;
             }

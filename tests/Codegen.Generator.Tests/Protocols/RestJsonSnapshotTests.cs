@@ -144,6 +144,22 @@ public class RestJsonSnapshotTests
         new[] { "PutMetricsOperation" });
 
     /// <summary>
+    /// A required streaming payload in a response (WorkMail Message Flow's GetRawMessageContent): when there is no
+    /// body stream, the tolerant reader gives the empty stream, as for any required member it did not get.
+    /// </summary>
+    [Fact]
+    public void RequiredStreamingResponsePayload() => VerifyWireCode(
+        Model(
+            """{ "GetRaw": { "name": "GetRaw", "http": { "method": "GET", "requestUri": "/raw" }, "output": { "shape": "GetRawResponse" } } }""",
+            """
+            {
+              "GetRawResponse": { "type": "structure", "required": ["Content"], "payload": "Content", "members": { "Content": { "shape": "RawBlob" } } },
+              "RawBlob": { "type": "blob", "streaming": true }
+            }
+            """),
+        new[] { "GetRawResponseJsonCodec" });
+
+    /// <summary>
     /// A streaming blob payload sent from the caller's <c>Stream</c> (unbuffered, its length required, the body
     /// unsigned as the model allows): the request type holds a <c>Stream</c> and the operation hands it over as
     /// <c>BodyStream</c>.

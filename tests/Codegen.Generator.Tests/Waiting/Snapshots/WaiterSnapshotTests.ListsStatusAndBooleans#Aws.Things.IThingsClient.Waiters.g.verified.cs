@@ -33,7 +33,7 @@ namespace Aws.Things
         /// <param name="cancellationToken">Stops waiting; also passed to every request.</param>
         /// <returns>The response that matched a success acceptor, or null when an error acceptor did.</returns>
         global::System.Threading.Tasks.Task<global::Aws.Things.DescribeInstancesResponse?> WaitUntilAnyAnswerAsync(global::Aws.Things.DescribeInstances request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeInstances, global::Aws.Things.DescribeInstancesResponse>(global::Aws.Things.ThingsClient.WaitUntilAnyAnswerDefinition, request, DescribeInstancesAsync, options, null, cancellationToken);
+            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeInstances, global::Aws.Things.DescribeInstancesResponse>(global::Aws.Things.ThingsClient.WaitUntilAnyAnswerDefinition, request, SendAsync<global::Aws.Things.DescribeInstancesResponse>, options, null, cancellationToken);
 
         /// <summary>
         /// Waits until InstanceExists: calls DescribeInstances with <paramref name="request"/> every 5 s, at most 40 times, until an acceptor says success or failure.
@@ -61,7 +61,7 @@ namespace Aws.Things
         /// <param name="cancellationToken">Stops waiting; also passed to every request.</param>
         /// <returns>The response that matched a success acceptor, or null when an error acceptor did.</returns>
         global::System.Threading.Tasks.Task<global::Aws.Things.DescribeInstancesResponse?> WaitUntilInstanceExistsAsync(global::Aws.Things.DescribeInstances request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeInstances, global::Aws.Things.DescribeInstancesResponse>(global::Aws.Things.ThingsClient.WaitUntilInstanceExistsDefinition, request, DescribeInstancesAsync, options, null, cancellationToken);
+            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeInstances, global::Aws.Things.DescribeInstancesResponse>(global::Aws.Things.ThingsClient.WaitUntilInstanceExistsDefinition, request, SendAsync<global::Aws.Things.DescribeInstancesResponse>, options, null, cancellationToken);
 
         /// <summary>
         /// Waits until InstanceRunning: calls DescribeInstances with <paramref name="request"/> every 15 s, at most 40 times, until an acceptor says success or failure.
@@ -91,6 +91,6 @@ namespace Aws.Things
         /// <param name="cancellationToken">Stops waiting; also passed to every request.</param>
         /// <returns>The response that matched a success acceptor, or null when an error acceptor did.</returns>
         global::System.Threading.Tasks.Task<global::Aws.Things.DescribeInstancesResponse?> WaitUntilInstanceRunningAsync(global::Aws.Things.DescribeInstances request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeInstances, global::Aws.Things.DescribeInstancesResponse>(global::Aws.Things.ThingsClient.WaitUntilInstanceRunningDefinition, request, DescribeInstancesAsync, options, null, cancellationToken);
+            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeInstances, global::Aws.Things.DescribeInstancesResponse>(global::Aws.Things.ThingsClient.WaitUntilInstanceRunningDefinition, request, SendAsync<global::Aws.Things.DescribeInstancesResponse>, options, null, cancellationToken);
     }
 }

@@ -33,7 +33,7 @@ namespace Aws.Things
         /// <param name="cancellationToken">Stops waiting; also passed to every request.</param>
         /// <returns>The response that matched a success acceptor, or null when an error acceptor did.</returns>
         global::System.Threading.Tasks.Task<global::Aws.Things.DescribeTableResponse?> WaitUntilTableExistsAsync(global::Aws.Things.DescribeTable request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeTable, global::Aws.Things.DescribeTableResponse>(global::Aws.Things.ThingsClient.WaitUntilTableExistsDefinition, request, DescribeTableAsync, options, null, cancellationToken);
+            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeTable, global::Aws.Things.DescribeTableResponse>(global::Aws.Things.ThingsClient.WaitUntilTableExistsDefinition, request, SendAsync<global::Aws.Things.DescribeTableResponse>, options, null, cancellationToken);
 
         /// <summary>
         /// Waits until TableNotExists: calls DescribeTable with <paramref name="request"/> every 20 s, at most 25 times, until an acceptor says success or failure.
@@ -60,6 +60,6 @@ namespace Aws.Things
         /// <param name="cancellationToken">Stops waiting; also passed to every request.</param>
         /// <returns>The response that matched a success acceptor, or null when an error acceptor did.</returns>
         global::System.Threading.Tasks.Task<global::Aws.Things.DescribeTableResponse?> WaitUntilTableNotExistsAsync(global::Aws.Things.DescribeTable request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeTable, global::Aws.Things.DescribeTableResponse>(global::Aws.Things.ThingsClient.WaitUntilTableNotExistsDefinition, request, DescribeTableAsync, options, null, cancellationToken);
+            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.DescribeTable, global::Aws.Things.DescribeTableResponse>(global::Aws.Things.ThingsClient.WaitUntilTableNotExistsDefinition, request, SendAsync<global::Aws.Things.DescribeTableResponse>, options, null, cancellationToken);
     }
 }

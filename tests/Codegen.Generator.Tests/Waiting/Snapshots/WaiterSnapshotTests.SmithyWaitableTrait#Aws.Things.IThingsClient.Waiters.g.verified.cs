@@ -33,7 +33,7 @@ namespace Aws.Things
         /// <param name="cancellationToken">Stops waiting; also passed to every request.</param>
         /// <returns>The response that matched a success acceptor, or null when an error acceptor did.</returns>
         global::System.Threading.Tasks.Task<global::Aws.Things.GetThingResponse?> WaitUntilThingGoneAsync(global::Aws.Things.GetThing request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.GetThing, global::Aws.Things.GetThingResponse>(global::Aws.Things.ThingsClient.WaitUntilThingGoneDefinition, request, GetThingAsync, options, null, cancellationToken);
+            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.GetThing, global::Aws.Things.GetThingResponse>(global::Aws.Things.ThingsClient.WaitUntilThingGoneDefinition, request, SendAsync<global::Aws.Things.GetThingResponse>, options, null, cancellationToken);
 
         /// <summary>
         /// Waits until ThingReady: calls GetThing with <paramref name="request"/> with exponential backoff and jitter from 3 s to 60 s, until an acceptor says success or failure.
@@ -64,6 +64,6 @@ namespace Aws.Things
         /// <param name="cancellationToken">Stops waiting; also passed to every request.</param>
         /// <returns>The response that matched a success acceptor, or null when an error acceptor did.</returns>
         global::System.Threading.Tasks.Task<global::Aws.Things.GetThingResponse?> WaitUntilThingReadyAsync(global::Aws.Things.GetThing request, global::Codegen.Runtime.Waiters.WaiterOptions options, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.GetThing, global::Aws.Things.GetThingResponse>(global::Aws.Things.ThingsClient.WaitUntilThingReadyDefinition, request, GetThingAsync, options, null, cancellationToken);
+            global::Codegen.Runtime.Waiters.Waiter.WaitAsync<global::Aws.Things.GetThing, global::Aws.Things.GetThingResponse>(global::Aws.Things.ThingsClient.WaitUntilThingReadyDefinition, request, SendAsync<global::Aws.Things.GetThingResponse>, options, null, cancellationToken);
     }
 }
