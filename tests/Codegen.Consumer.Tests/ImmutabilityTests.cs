@@ -127,4 +127,19 @@ public class ImmutabilityTests
         Assert.Equal(new[] { "a", null }, grid.Labels);
         Assert.Same(grid.Rows, grid.WithWidth(3).Rows);
     }
+
+    [Fact]
+    public void ErrorCollectionsAreImmutableCopiesToo()
+    {
+        var rows = new List<int> { 1, 2 };
+        var error = new GridLockedException("locked", 409, "req-1") { LockedRows = rows };
+        rows.Add(3);
+        Assert.Equal(new[] { 1, 2 }, error.LockedRows);
+        Assert.False(error.LockedRows is ICollection<int>);
+
+        var read = (GridLockedException)NestedOperations.GetGrid.DeserializeError(new AwsHttpResponse(409, null, Encoding.UTF8.GetBytes(
+            """{"__type":"GridLockedException","message":"locked","LockedRows":[4,5]}""")));
+        Assert.Equal(new[] { 4, 5 }, read.LockedRows);
+        Assert.False(read.LockedRows is ICollection<int>);
+    }
 }
