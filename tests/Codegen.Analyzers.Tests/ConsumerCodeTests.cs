@@ -80,11 +80,12 @@ public sealed class ConsumerCodeTests(ITestOutputHelper output)
         // As the consumer tests' project lists it: the library model in CBOR, chosen by the item's Protocol metadata.
         var libraryCbor = TestModel.FromFile("/models/library-cbor.json", Path.Combine(SharedData.RepositoryRoot, "tests", "Codegen.Consumer.Tests", "specs", "library-cbor.json"), "Codegen.Consumer.Tests.LibraryCbor") with { Protocol = "rpcv2Cbor" };
         var libraryQuery = TestModel.FromFile("/models/library-query.json", Path.Combine(SharedData.RepositoryRoot, "tests", "Codegen.Consumer.Tests", "specs", "library-query.json"), "Codegen.Consumer.Tests.LibraryQuery");
-        var models = new[] { TestModel.Seed, library, corrections, libraryCbor, libraryQuery };
+        var nested = TestModel.FromFile("/models/nested.json", Path.Combine(SharedData.RepositoryRoot, "tests", "Codegen.Consumer.Tests", "specs", "nested.json"), "Codegen.Consumer.Tests.Nested");
+        var models = new[] { TestModel.Seed, library, nested, corrections, libraryCbor, libraryQuery };
         var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
         var diagnostics = await Policies.Analyze(
             Sources("tests/Codegen.Consumer.Tests", parse), models,
-            models.Select(m => m.GeneratedAssembly).Concat(new[] { typeof(Assert), typeof(FactAttribute), typeof(SkippableFactAttribute), typeof(SharedData) }.Select(Reference)),
+            models.Select(m => m.GeneratedAssembly).Concat(new[] { typeof(Assert), typeof(FactAttribute), typeof(SkippableFactAttribute), typeof(SharedData), typeof(CsCheck.Gen) }.Select(Reference)),
             new Dictionary<string, string>(), OutputKind.DynamicallyLinkedLibrary, Analyzers);
         Log(diagnostics);
 

@@ -54,6 +54,12 @@ public sealed class SensitiveDataAnalyzerTests
 
                     var pin = GetGadgetResponse.Lenses.Gadget.Get(response) is { } gadget ? Gadget.Lenses.Pin.Get(gadget) : null;
                     Console.WriteLine({|#2:pin|});
+                    if (PutGadget.Optionals.Secret.TryGet(request, out var optionalSecret))
+                    {
+                        Console.WriteLine({|#3:optionalSecret|});
+                    }
+
+                    Console.WriteLine({|#4:PutGadget.Optionals.Secret.GetOrDefault(request, "none")|});
                     Console.WriteLine(secret.Length);
                     Console.WriteLine(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)));
                 }
@@ -61,7 +67,9 @@ public sealed class SensitiveDataAnalyzerTests
             """,
             Verify.Diagnostic(AnalyzerDescriptors.SensitiveDataFlow).WithLocation(0).WithArguments("Gadget.Secret is sensitive in the model and reaches Console.WriteLine"),
             Verify.Diagnostic(AnalyzerDescriptors.SensitiveDataFlow).WithLocation(1).WithArguments("PutGadget.Secret is sensitive in the model and reaches Console.WriteLine"),
-            Verify.Diagnostic(AnalyzerDescriptors.SensitiveDataFlow).WithLocation(2).WithArguments("Gadget.Pin is sensitive in the model and reaches Console.WriteLine"));
+            Verify.Diagnostic(AnalyzerDescriptors.SensitiveDataFlow).WithLocation(2).WithArguments("Gadget.Pin is sensitive in the model and reaches Console.WriteLine"),
+            Verify.Diagnostic(AnalyzerDescriptors.SensitiveDataFlow).WithLocation(3).WithArguments("PutGadget.Secret is sensitive in the model and reaches Console.WriteLine"),
+            Verify.Diagnostic(AnalyzerDescriptors.SensitiveDataFlow).WithLocation(4).WithArguments("PutGadget.Secret is sensitive in the model and reaches Console.WriteLine"));
 
     [Fact]
     public Task LoggerCallsAreSinks() =>

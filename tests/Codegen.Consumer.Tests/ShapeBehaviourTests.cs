@@ -30,28 +30,74 @@ public class ShapeBehaviourTests
         .WithShelf(new Location.Room("B2"));
 
     [Fact]
-    public void ComposedLensesReachNestedMembers()
+    public void OptionalsReachThroughAnOptionalMember()
     {
-        var authorName = Book.Lenses.Author.ComposeOptional(Person.Lenses.Name);
+        Optional<Book, string> authorName = Book.Optionals.Author.Compose(Person.Lenses.Name);
         var book = FullBook();
 
-        Assert.Equal("Frank Herbert", authorName.Get(book));
+        Assert.True(authorName.TryGet(book, out var name));
+        Assert.Equal("Frank Herbert", name);
         var renamed = authorName.Set(book, "F. Herbert");
         Assert.Equal("F. Herbert", renamed.Author!.Name);
         Assert.Equal("Frank Herbert", book.Author!.Name);
-        Assert.Equal("FRANK HERBERT", authorName.Modify(book, name => name!.ToUpperInvariant()).Author!.Name);
+        Assert.Equal("FRANK HERBERT", authorName.Modify(book, n => n.ToUpperInvariant()).Author!.Name);
     }
 
     [Fact]
-    public void ComposingThroughANullIntermediateReadsNullAndSetsNothing()
+    public void OptionalsThroughAnUnsetMemberFindNothingAndSetNothing()
     {
-        var authorName = Book.Lenses.Author.ComposeOptional(Person.Lenses.Name);
+        var authorName = Book.Optionals.Author.Compose(Person.Lenses.Name);
         var book = new Book("Anonymous");
 
-        Assert.Null(authorName.Get(book));
+        Assert.False(authorName.TryGet(book, out _));
+        Assert.Equal("nobody", authorName.GetOrDefault(book, "nobody"));
         var unchanged = authorName.Set(book, "Someone");
         Assert.Same(book, unchanged);
         Assert.Null(unchanged.Author);
+        Assert.Same(book, authorName.Modify(book, _ => throw new InvalidOperationException("not called when absent")));
+    }
+
+    [Fact]
+    public void OptionalsOfValueTypedMembersFocusOnTheUnderlyingValue()
+    {
+        Optional<Book, int> pages = Book.Optionals.Pages;
+        Optional<Book, Format> format = Book.Optionals.Format;
+        var book = FullBook();
+
+        Assert.True(pages.TryGet(book, out var count));
+        Assert.Equal(412, count);
+        Assert.Equal(413, pages.Modify(book, p => p + 1).Pages);
+        Assert.Equal(Format.Paperback, format.GetOrDefault(book, Format.Hardcover));
+        var bare = new Book("Bare");
+        Assert.False(pages.IsPresent(bare));
+        Assert.Same(bare, pages.Set(bare, 1));
+
+        // Through an optional intermediate to an optional value-typed member: optional after optional.
+        var born = Book.Optionals.Author.Compose(Person.Optionals.Born);
+        Assert.Equal(1920, born.GetOrDefault(book, default).Year);
+        Assert.False(born.IsPresent(book.WithAuthor(new Person("Unknown birth"))));
+    }
+
+    [Fact]
+    public void TraversalsModifyEveryElementAndEveryMapValue()
+    {
+        var book = FullBook();
+
+        Assert.Equal(new[] { "sf", "classic" }, Book.Traversals.Tags.GetAll(book));
+        Assert.Equal(new[] { "SF", "CLASSIC" }, Book.Traversals.Tags.Modify(book, t => t.ToUpperInvariant()).Tags);
+        var doubled = Book.Traversals.Ratings.Modify(book, r => r * 2).Ratings!;
+        Assert.Equal(10, doubled["alice"]);
+        Assert.Equal(8, doubled["bob"]);
+        Assert.Equal(new[] { "sf", "classic" }, book.Tags);
+
+        // A traversal composed with a lens: the titles of the related books.
+        var relatedTitles = Book.Traversals.Related.Compose(Book.Lenses.Title);
+        Assert.Equal(new[] { "DUNE MESSIAH" }, relatedTitles.GetAll(relatedTitles.Modify(book, t => t.ToUpperInvariant())));
+
+        // An unset list has no elements, and modifying them changes nothing.
+        var bare = new Book("Bare");
+        Assert.Empty(Book.Traversals.Tags.GetAll(bare));
+        Assert.Same(bare, Book.Traversals.Tags.Modify(bare, t => t + "!"));
     }
 
     [Fact]

@@ -113,6 +113,9 @@ public sealed class SensitiveDataAnalyzer : ModelAnalyzer
                     case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var local }, Collection: var collection }:
                         changed |= Mark(local, collection);
                         break;
+                    case IInvocationOperation invocation:
+                        changed |= MarkTryGet(invocation);
+                        break;
                 }
             }
 
@@ -197,15 +200,48 @@ public sealed class SensitiveDataAnalyzer : ModelAnalyzer
                 return Origin(invocation.Instance);
             }
 
-            // A generated lens onto a sensitive member: Type.Lenses.Member.Get(value).
-            if (method.Name == "Get" && invocation.Instance is IPropertyReferenceOperation { Property: { IsStatic: true } lens }
-                && lens.ContainingType is { Name: "Lenses", ContainingType: { } owner } && _index.Find(owner) is { Type: { } type }
+            // A generated lens or optional onto a sensitive member: Type.Lenses.Member.Get(value),
+            // Type.Optionals.Member.GetOrDefault(value, fallback).
+            if (method.Name is "Get" or "GetOrDefault")
+            {
+                return FocusOrigin(invocation.Instance);
+            }
+
+            return null;
+        }
+
+        /// <summary>The sensitive member a generated <c>Type.Lenses.Member</c> or <c>Type.Optionals.Member</c> focuses on, or null.</summary>
+        private string? FocusOrigin(IOperation? focus)
+        {
+            if (focus is IPropertyReferenceOperation { Property: { IsStatic: true } lens }
+                && lens.ContainingType is { Name: "Lenses" or "Optionals", ContainingType: { } owner } && _index.Find(owner) is { Type: { } type }
                 && Member(type, lens.Name) is { Sensitive: true } member)
             {
                 return type.TypeName + "." + member.PropertyName;
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The out local of <c>Type.Optionals.Member.TryGet(value, out var local)</c> onto a sensitive member is as
+        /// sensitive as the member.
+        /// </summary>
+        private bool MarkTryGet(IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod.Name != "TryGet" || invocation.Arguments.Length != 2 || FocusOrigin(invocation.Instance) is not { } origin)
+            {
+                return false;
+            }
+
+            var target = invocation.Arguments[1].Value is IDeclarationExpressionOperation declaration ? declaration.Expression : invocation.Arguments[1].Value;
+            if (target is not ILocalReferenceOperation { Local: var local } || _sensitiveLocals.ContainsKey(local))
+            {
+                return false;
+            }
+
+            _sensitiveLocals[local] = origin;
+            return true;
         }
 
         private string? SensitiveProperty(IPropertyReferenceOperation reference)

@@ -52,6 +52,17 @@ internal static class ErrorEmitter
         foreach (var member in type.Members.Where(m => m.PropertyName != "Message"))
         {
             w.Line();
+            if (TypeExpressions.IsCollection(member.Type))
+            {
+                // As in structures: an immutable copy, so changing the caller's collection changes nothing here.
+                var field = "__" + member.PropertyName + "Value";
+                w.Line($"private readonly {member.Type.CSharpType}? {field};");
+                w.Line();
+                StructureEmitter.MemberDoc(w, member with { Member = member.Member with { Required = false } }, immutableCopy: true);
+                w.Line($"public {member.Type.CSharpType}? {member.PropertyName} {{ get => {field}; init => {field} = {TypeExpressions.CopyCollection(member.Type, "value")}; }}");
+                continue;
+            }
+
             StructureEmitter.MemberDoc(w, member with { Member = member.Member with { Required = false } });
             w.Line($"public {member.Type.CSharpType}? {member.PropertyName} {{ get; init; }}");
         }

@@ -5,8 +5,8 @@ namespace Codegen.Generator.Emit;
 
 /// <summary>
 /// Writes a structure as an immutable class: a constructor taking exactly the required members, init-only
-/// properties, a <c>With{Member}</c> copy for every member, a nested <c>Lenses</c> class, value equality (lists and
-/// maps by content) and a <c>ToString</c> that redacts sensitive members. Requests also implement
+/// properties (lists and maps held as immutable copies), a <c>With{Member}</c> copy for every member, nested <c>Lenses</c>,
+/// <c>Optionals</c> and <c>Traversals</c> classes, value equality (lists and maps by content) and a <c>ToString</c> that redacts sensitive members. Requests also implement
 /// <c>IAwsRequest&lt;TResponse&gt;</c>; responses carry <c>HttpStatus</c>, and a response whose payload is a stream
 /// is <c>IDisposable</c> and <c>IAsyncDisposable</c> (disposing the stream releases the HTTP response).
 /// </summary>
@@ -84,6 +84,13 @@ internal static class StructureEmitter
 
         foreach (var member in required)
         {
+            if (TypeExpressions.IsCollection(member.Type))
+            {
+                // The field, not the property, so the compiler sees it assigned; the copy is the init accessor's.
+                w.Line($"{Field(member)} = {TypeExpressions.CopyCollection(member.Type, $"{member.ParameterName} ?? throw new global::System.ArgumentNullException(nameof({member.ParameterName}))")};");
+                continue;
+            }
+
             w.Line(member.Type.IsValueType
                 ? $"{member.PropertyName} = {member.ParameterName};"
                 : $"{member.PropertyName} = {member.ParameterName} ?? throw new global::System.ArgumentNullException(nameof({member.ParameterName}));");
@@ -103,7 +110,10 @@ internal static class StructureEmitter
 
         foreach (var member in members)
         {
-            w.Line($"{member.PropertyName} = source.{member.PropertyName};");
+            // A collection is already an immutable copy: the field is shared, not copied again.
+            w.Line(TypeExpressions.IsCollection(member.Type)
+                ? $"{Field(member)} = source.{Field(member)};"
+                : $"{member.PropertyName} = source.{member.PropertyName};");
         }
 
         w.CloseBrace();
@@ -124,6 +134,16 @@ internal static class StructureEmitter
         foreach (var member in members)
         {
             w.Line();
+            if (TypeExpressions.IsCollection(member.Type))
+            {
+                w.Line($"private readonly {TypeExpressions.PropertyType(member)} {Field(member)};");
+                w.Line();
+                MemberDoc(w, member, immutableCopy: true);
+                var copy = TypeExpressions.CopyCollection(member.Type, member.Nullable ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))");
+                w.Line($"public {TypeExpressions.PropertyType(member)} {member.PropertyName} {{ get => {Field(member)}; init => {Field(member)} = {copy}; }}");
+                continue;
+            }
+
             MemberDoc(w, member);
             w.Line($"public {TypeExpressions.PropertyType(member)} {member.PropertyName} {{ get; init; }}");
         }
@@ -177,6 +197,8 @@ internal static class StructureEmitter
 
         w.CloseBrace();
 
+        WriteOptionals(w, self, name, members);
+        WriteTraversals(w, self, name, members);
         WriteEquality(w, self, name, members, isResponse);
         WriteToString(w, name, members, isResponse, type.Shape.Sensitive);
         if (disposablePayload is not null)
@@ -202,6 +224,79 @@ internal static class StructureEmitter
 
         w.CloseBrace();
         return w.EndFile();
+    }
+
+    /// <summary>The field behind a list or map member, which its init accessor fills with an immutable copy.</summary>
+    private static string Field(CodeMember member) => "__" + member.PropertyName + "Value";
+
+    /// <summary>
+    /// The <c>Optionals</c> class: an <c>Optional</c> onto the value of every optional member (Amazonka's <c>_Just</c> after
+    /// the lens), for reference and value types alike, to compose through optional intermediates lawfully.
+    /// </summary>
+    private static void WriteOptionals(SourceWriter w, string self, string name, EquatableArray<CodeMember> members)
+    {
+        var optional = members.Where(m => m.Nullable).ToList();
+        if (optional.Count == 0)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line($"/// <summary>");
+        w.Line($"/// Optionals onto the optional members of <see cref=\"{name}\"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and");
+        w.Line("/// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,");
+        w.Line("/// optionals and traversals to reach through optional members.");
+        w.Line("/// </summary>");
+        w.Line("public static class Optionals");
+        w.OpenBrace();
+        var first = true;
+        foreach (var member in optional)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            var optionalType = $"{Runtime}.Lenses.Optional<{self}, {member.Type.CSharpType}>";
+            var from = member.Type.IsValueType ? "WhenHasValue" : "WhenPresent";
+            w.Line($"/// <summary>The value of <see cref=\"{self}.{member.PropertyName}\"/> when it is set.</summary>");
+            w.Line($"public static {optionalType} {member.PropertyName} {{ get; }} = {Runtime}.Lenses.LensExtensions.{from}({self}.Lenses.{member.PropertyName});");
+        }
+
+        w.CloseBrace();
+    }
+
+    /// <summary>The <c>Traversals</c> class: a traversal over the elements of every list member and the values of every map member (none when it is unset).</summary>
+    private static void WriteTraversals(SourceWriter w, string self, string name, EquatableArray<CodeMember> members)
+    {
+        var collections = members.Where(m => TypeExpressions.IsCollection(m.Type)).ToList();
+        if (collections.Count == 0)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line($"/// <summary>Traversals over the elements of the lists and the values of the maps of <see cref=\"{name}\"/> (Amazonka's <c>each</c>): <c>GetAll</c> and <c>Modify</c> of every one.</summary>");
+        w.Line("public static class Traversals");
+        w.OpenBrace();
+        var first = true;
+        foreach (var member in collections)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            var traversalType = $"{Runtime}.Lenses.Traversal<{self}, {TypeExpressions.ElementType(member.Type)}>";
+            var focus = member.Nullable ? $"{self}.Optionals.{member.PropertyName}" : $"{self}.Lenses.{member.PropertyName}";
+            var what = member.Type.Kind == ShapeKind.List ? "element" : "value";
+            w.Line($"/// <summary>Every {what} of <see cref=\"{self}.{member.PropertyName}\"/>{(member.Nullable ? " (none when it is unset)" : "")}.</summary>");
+            w.Line($"public static {traversalType} {member.PropertyName} {{ get; }} = {focus}.Compose({TypeExpressions.EachTraversal(member.Type)});");
+        }
+
+        w.CloseBrace();
     }
 
     private static void WriteEquality(SourceWriter w, string self, string name, EquatableArray<CodeMember> members, bool isResponse)
@@ -317,10 +412,15 @@ internal static class StructureEmitter
         w.CloseBrace();
     }
 
-    internal static void MemberDoc(SourceWriter w, CodeMember member)
+    internal static void MemberDoc(SourceWriter w, CodeMember member, bool immutableCopy = false)
     {
         DocComments.Summary(w, member.Member.Documentation, $"The {DocComments.Escape(member.Member.Name)} member.");
         var remarks = Constraints(member);
+        if (immutableCopy)
+        {
+            remarks = (remarks.Length > 0 ? remarks + " " : "") + "Holds an immutable copy of the collection it is given: changing that collection afterwards changes nothing here.";
+        }
+
         if (remarks.Length > 0)
         {
             w.Line($"/// <remarks>{remarks}</remarks>");

@@ -52,4 +52,29 @@ internal static class TypeExpressions
     /// <summary>The comparer's static type, for a cached field.</summary>
     public static string ComparerType(TypeRef type, bool nullable) =>
         $"global::System.Collections.Generic.IEqualityComparer<{type.CSharpType}{(nullable || !type.IsValueType ? "?" : "")}>";
+
+    /// <summary>Whether a member of <paramref name="type"/> is a list or map, which generated types hold as an immutable copy.</summary>
+    public static bool IsCollection(TypeRef type) => type.Kind is ShapeKind.List or ShapeKind.Map;
+
+    /// <summary>
+    /// An expression for the immutable copy of <paramref name="expression"/> (a list or map of <paramref name="type"/>;
+    /// nested lists and maps are copied too). Null stays null; a collection that is already the runtime's immutable one is
+    /// kept as is.
+    /// </summary>
+    public static string CopyCollection(TypeRef type, string expression, int depth = 0)
+    {
+        var method = type.Kind == ShapeKind.List ? "List" : "Map";
+        var element = type.Element!;
+        if (!IsCollection(element))
+        {
+            return $"{Runtime}.Model.ShapeCollections.{method}<{ElementType(type)}>({expression})";
+        }
+
+        var item = "item" + depth;
+        return $"{Runtime}.Model.ShapeCollections.{method}<{ElementType(type)}>({expression}, static {item} => {CopyCollection(element, item, depth + 1)})";
+    }
+
+    /// <summary>The runtime traversal over the elements of a list or the values of a map of <paramref name="type"/>.</summary>
+    public static string EachTraversal(TypeRef type) =>
+        $"{Runtime}.Lenses.Traversals.{(type.Kind == ShapeKind.List ? "Each" : "EachValue")}<{ElementType(type)}>()";
 }

@@ -53,7 +53,15 @@ internal static class UnionEmitter
             w.Line("/// <summary>Creates the case.</summary>");
             w.Line($"public {member.PropertyName}({valueType} value)");
             w.OpenBrace();
-            w.Line(member.Type.IsValueType ? "Value = value;" : "Value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            if (TypeExpressions.IsCollection(member.Type))
+            {
+                // An immutable copy: changing the caller's collection afterwards changes nothing here.
+                w.Line($"Value = {TypeExpressions.CopyCollection(member.Type, "value ?? throw new global::System.ArgumentNullException(nameof(value))")};");
+            }
+            else
+            {
+                w.Line(member.Type.IsValueType ? "Value = value;" : "Value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            }
             w.CloseBrace();
             w.Line();
             w.Line("/// <summary>The case's value.</summary>");

@@ -18,7 +18,7 @@ internal sealed class CodeModelBuilder
     /// <summary>Members every generated structure and union declares (StructureEmitter, UnionEmitter), or inherits from <see cref="object"/>.</summary>
     private static readonly string[] ReservedStructureMembers =
     {
-        "Lenses", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "Lenses", "Optionals", "Traversals", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
     /// <summary>Members a response declares besides those of every structure: the status code, its builder and lens, and Dispose for a streaming payload.</summary>
@@ -44,13 +44,13 @@ internal sealed class CodeModelBuilder
 
     /// <summary>
     /// Names of members the emitters declare on a type itself, which the type's own name must not be (CS0542): every
-    /// structure, union and enum has Equals, GetHashCode and ToString; a structure its Lenses class; a union MemberName
+    /// structure, union and enum has Equals, GetHashCode and ToString; a structure its Lenses, Optionals and Traversals classes; a union MemberName
     /// and its Unknown case; an enum WireValue, WireValues, Known and IsKnown. Such a type gets the suffix <c>Type</c> (an operation's
     /// request type the suffix <c>Request</c>).
     /// </summary>
     private static readonly HashSet<string> OwnMemberNames = new(StringComparer.Ordinal) { "Equals", "GetHashCode", "ToString" };
 
-    private static readonly HashSet<string> OwnStructureMemberNames = new(StringComparer.Ordinal) { "Lenses" };
+    private static readonly HashSet<string> OwnStructureMemberNames = new(StringComparer.Ordinal) { "Lenses", "Optionals", "Traversals" };
 
     private static readonly HashSet<string> OwnUnionMemberNames = new(StringComparer.Ordinal) { "MemberName", "Unknown" };
 

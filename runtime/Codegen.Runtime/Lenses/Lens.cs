@@ -47,4 +47,34 @@ public sealed class Lens<TSource, TValue>
             source => inner.Get(_getter(source)),
             (source, value) => _setter(source, inner.Set(_getter(source), value)));
     }
+
+    /// <summary>Focuses on an optional value inside this lens's value: present when the inner optional's focus is.</summary>
+    public Optional<TSource, TInner> Compose<TInner>(Optional<TValue, TInner> inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        var getter = _getter;
+        var setter = _setter;
+        return new Optional<TSource, TInner>(
+            (TSource source, out TInner value) => inner.TryGet(getter(source), out value),
+            (source, value) => setter(source, inner.Set(getter(source), value)));
+    }
+
+    /// <summary>Focuses on every value a traversal reaches inside this lens's value.</summary>
+    public Traversal<TSource, TInner> Compose<TInner>(Traversal<TValue, TInner> inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        var getter = _getter;
+        var setter = _setter;
+        return new Traversal<TSource, TInner>(
+            source => inner.GetAll(getter(source)),
+            (source, update) => setter(source, inner.Modify(getter(source), update)));
+    }
+
+    /// <summary>This lens as a traversal of exactly one value.</summary>
+    public Traversal<TSource, TValue> AsTraversal()
+    {
+        var getter = _getter;
+        var setter = _setter;
+        return new Traversal<TSource, TValue>(source => new[] { getter(source) }, (source, update) => setter(source, update(getter(source))));
+    }
 }

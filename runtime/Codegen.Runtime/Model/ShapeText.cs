@@ -110,6 +110,9 @@ public sealed class ShapeText
                 case IFormattable formattable:
                     builder.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
                     break;
+                case IShapeMap shapeMap:
+                    AppendMap(builder, shapeMap);
+                    break;
                 case System.Collections.IDictionary map:
                     AppendMap(builder, map);
                     break;
@@ -171,6 +174,22 @@ public sealed class ShapeText
         }
 
         builder.Append('"');
+    }
+
+    private static void AppendMap(StringBuilder builder, IShapeMap map)
+    {
+        builder.Append('{');
+        var first = true;
+        foreach (var entry in map.Entries())
+        {
+            builder.Append(first ? " " : ", ");
+            first = false;
+            Append(builder, entry.Key);
+            builder.Append(": ");
+            Append(builder, entry.Value);
+        }
+
+        builder.Append(first ? "}" : " }");
     }
 
     private static void AppendMap(StringBuilder builder, System.Collections.IDictionary map)

@@ -143,7 +143,8 @@ public class NamingSnapshotTests
           "OpInput": { "type": "structure", "members": {
             "A": { "shape": "Equals" }, "B": { "shape": "GetHashCode" }, "C": { "shape": "ToString" }, "D": { "shape": "Lenses" },
             "E": { "shape": "Unknown" }, "F": { "shape": "MemberName" }, "G": { "shape": "Value" }, "H": { "shape": "Known" },
-            "I": { "shape": "IsKnown" }, "J": { "shape": "WithName" }, "K": { "shape": "Finalize" } } },
+            "I": { "shape": "IsKnown" }, "J": { "shape": "WithName" }, "K": { "shape": "Finalize" }, "L": { "shape": "Optionals" },
+            "M": { "shape": "Traversals" } } },
           "OpOutput": { "type": "structure", "members": {} },
           "Equals": { "type": "structure", "members": { "X": { "shape": "Text" } } },
           "GetHashCode": { "type": "string", "enum": ["a"] },
@@ -156,6 +157,8 @@ public class NamingSnapshotTests
           "IsKnown": { "type": "string", "enum": ["a"] },
           "WithName": { "type": "structure", "members": { "Name": { "shape": "Text" } } },
           "Finalize": { "type": "structure", "members": { "X": { "shape": "Text" } } },
+          "Optionals": { "type": "structure", "members": { "X": { "shape": "Text" } } },
+          "Traversals": { "type": "structure", "members": { "X": { "shape": "Text" } } },
           "Text": { "type": "string" }
         }
         """));
@@ -166,7 +169,8 @@ public class NamingSnapshotTests
         {
           "OpInput": { "type": "structure", "members": {
             "ReferenceEquals": { "shape": "Text" }, "MemberwiseClone": { "shape": "Text" }, "Finalize": { "shape": "Text" },
-            "Equals": { "shape": "Text" }, "WithEqualsValue": { "shape": "Text" }, "Choice": { "shape": "Choice" }, "Kind": { "shape": "Kind" } } },
+            "Equals": { "shape": "Text" }, "WithEqualsValue": { "shape": "Text" }, "Choice": { "shape": "Choice" }, "Kind": { "shape": "Kind" },
+            "Optionals": { "shape": "Text" }, "Traversals": { "shape": "Text" } } },
           "OpOutput": { "type": "structure", "members": {
             "WithHttpStatus": { "shape": "Text" }, "Dispose": { "shape": "Text" }, "DisposeAsync": { "shape": "Text" }, "ReferenceEquals": { "shape": "Text" } } },
           "Choice": { "type": "structure", "union": true, "members": {

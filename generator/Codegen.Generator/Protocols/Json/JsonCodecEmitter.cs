@@ -192,11 +192,11 @@ internal static class JsonCodecEmitter
                 w.Line("writer.WriteEndArray();");
                 break;
             case ShapeKind.Map:
-                // The readers (and most callers) build Dictionary: its struct enumerator allocates nothing.
+                // Every map of a generated type is a ShapeMap: its struct enumerator allocates nothing.
                 var pair = "pair" + depth;
                 var dictionary = "dictionary" + depth;
                 w.Line("writer.WriteStartObject();");
-                w.Line($"if ({expression} is global::System.Collections.Generic.Dictionary<string, {TypeExpressions.ElementType(type)}> {dictionary})");
+                w.Line($"if ({expression} is {Runtime}.Model.ShapeMap<{TypeExpressions.ElementType(type)}> {dictionary})");
                 WritePairs(w, model, type, dictionary, pair, depth);
                 w.Line("else");
                 WritePairs(w, model, type, expression, pair, depth);
@@ -590,7 +590,8 @@ internal static class JsonCodecEmitter
         w.Line($"throw {Wire}.Malformed(\"$[\" + {index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", exception{depth});");
         w.CloseBrace();
         w.Line();
-        w.Line($"{target} = {list};");
+        // The list is new and no one else holds it: the shape keeps it as its immutable list without a copy.
+        w.Line($"{target} = {Runtime}.Model.ShapeCollections.OwnList({list});");
         w.CloseBrace();
         w.Line("else");
         w.OpenBrace();
@@ -648,7 +649,8 @@ internal static class JsonCodecEmitter
         w.Line($"throw {Wire}.Malformed({KeyPath(type, key)}, exception{depth});");
         w.CloseBrace();
         w.Line();
-        w.Line($"{target} = {map};");
+        // The dictionary is new and no one else holds it: the shape keeps it as its immutable map without a copy.
+        w.Line($"{target} = {Runtime}.Model.ShapeCollections.OwnMap({map});");
         w.CloseBrace();
         w.Line("else");
         w.OpenBrace();

@@ -353,7 +353,8 @@ internal static class XmlCodecEmitter
         w.CloseBrace();
         w.CloseBrace();
         w.Line();
-        w.Line($"{target} = {list};");
+        // The list is new and no one else holds it: the shape keeps it as its immutable list without a copy.
+        w.Line($"{target} = {Runtime}.Model.ShapeCollections.OwnList({list});");
     }
 
     private static void ReadMap(SourceWriter w, CodeModel model, TypeRef type, string target, int depth)
@@ -368,7 +369,8 @@ internal static class XmlCodecEmitter
         w.CloseBrace();
         w.CloseBrace();
         w.Line();
-        w.Line($"{target} = {map};");
+        // The dictionary is new and no one else holds it: the shape keeps it as its immutable map without a copy.
+        w.Line($"{target} = {Runtime}.Model.ShapeCollections.OwnMap({map});");
     }
 
     /// <summary>The runtime's format for a timestamp in XML: ISO 8601 unless the model names another.</summary>

@@ -63,6 +63,23 @@ namespace Aws.Vault
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Vault.Open, string?> Name { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Vault.Open, string?>(static source => source.Name, static (source, value) => source.WithName(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="Open"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Vault.Open.UserContextData"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Vault.Open, global::Aws.Vault.UserContextDataType> UserContextData { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Vault.Open.Lenses.UserContextData);
+
+            /// <summary>The value of <see cref="global::Aws.Vault.Open.Hint"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Vault.Open, global::Aws.Vault.Hint> Hint { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Vault.Open.Lenses.Hint);
+
+            /// <summary>The value of <see cref="global::Aws.Vault.Open.Name"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Vault.Open, string> Name { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Vault.Open.Lenses.Name);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Vault.Open? other)
         {

@@ -33,11 +33,11 @@ namespace Aws.Vault
         {
             HttpStatus = source.HttpStatus;
             ResponseMetadata = source.ResponseMetadata;
-            Secrets = source.Secrets;
-            Passwords = source.Passwords;
-            ByPassword = source.ByPassword;
-            Tags = source.Tags;
-            Contexts = source.Contexts;
+            __SecretsValue = source.__SecretsValue;
+            __PasswordsValue = source.__PasswordsValue;
+            __ByPasswordValue = source.__ByPasswordValue;
+            __TagsValue = source.__TagsValue;
+            __ContextsValue = source.__ContextsValue;
         }
 
         /// <summary>The HTTP status code of the response.</summary>
@@ -49,34 +49,45 @@ namespace Aws.Vault
         /// </summary>
         public global::Codegen.Runtime.Client.ResponseMetadata ResponseMetadata { get; init; } = global::Codegen.Runtime.Client.ResponseMetadata.None;
 
+        private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string>? __SecretsValue;
+
         /// <summary>
         /// The Secrets member.
         /// </summary>
-        /// <remarks>Sensitive: never printed.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Secrets { get; init; }
+        /// <remarks>Sensitive: never printed. Holds an immutable copy of the collection it is given: changing that collection afterwards changes nothing here.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Secrets { get => __SecretsValue; init => __SecretsValue = global::Codegen.Runtime.Model.ShapeCollections.Map<string>(value); }
+
+        private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string>? __PasswordsValue;
 
         /// <summary>
         /// The Passwords member.
         /// </summary>
-        /// <remarks>Sensitive: never printed.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Passwords { get; init; }
+        /// <remarks>Sensitive: never printed. Holds an immutable copy of the collection it is given: changing that collection afterwards changes nothing here.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Passwords { get => __PasswordsValue; init => __PasswordsValue = global::Codegen.Runtime.Model.ShapeCollections.Map<string>(value); }
+
+        private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string>? __ByPasswordValue;
 
         /// <summary>
         /// The ByPassword member.
         /// </summary>
-        /// <remarks>Sensitive: never printed.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ByPassword { get; init; }
+        /// <remarks>Sensitive: never printed. Holds an immutable copy of the collection it is given: changing that collection afterwards changes nothing here.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ByPassword { get => __ByPasswordValue; init => __ByPasswordValue = global::Codegen.Runtime.Model.ShapeCollections.Map<string>(value); }
+
+        private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string>? __TagsValue;
 
         /// <summary>
         /// The Tags member.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Tags { get; init; }
+        /// <remarks>Holds an immutable copy of the collection it is given: changing that collection afterwards changes nothing here.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Tags { get => __TagsValue; init => __TagsValue = global::Codegen.Runtime.Model.ShapeCollections.Map<string>(value); }
+
+        private readonly global::System.Collections.Generic.IReadOnlyList<global::Aws.Vault.UserContextDataType>? __ContextsValue;
 
         /// <summary>
         /// The Contexts member.
         /// </summary>
-        /// <remarks>Sensitive: never printed.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Aws.Vault.UserContextDataType>? Contexts { get; init; }
+        /// <remarks>Sensitive: never printed. Holds an immutable copy of the collection it is given: changing that collection afterwards changes nothing here.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Aws.Vault.UserContextDataType>? Contexts { get => __ContextsValue; init => __ContextsValue = global::Codegen.Runtime.Model.ShapeCollections.List<global::Aws.Vault.UserContextDataType>(value); }
 
         /// <summary>Returns a copy with <see cref="HttpStatus"/> set to <paramref name="httpStatus"/>.</summary>
         public global::Aws.Vault.OpenResponse WithHttpStatus(int httpStatus) => new global::Aws.Vault.OpenResponse(this) { HttpStatus = httpStatus };
@@ -119,6 +130,48 @@ namespace Aws.Vault
 
             /// <summary>A lens onto <see cref="global::Aws.Vault.OpenResponse.Contexts"/>.</summary>
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Vault.OpenResponse, global::System.Collections.Generic.IReadOnlyList<global::Aws.Vault.UserContextDataType>?> Contexts { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Vault.OpenResponse, global::System.Collections.Generic.IReadOnlyList<global::Aws.Vault.UserContextDataType>?>(static source => source.Contexts, static (source, value) => source.WithContexts(value));
+        }
+
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="OpenResponse"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Vault.OpenResponse.Secrets"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Vault.OpenResponse, global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Secrets { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Vault.OpenResponse.Lenses.Secrets);
+
+            /// <summary>The value of <see cref="global::Aws.Vault.OpenResponse.Passwords"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Vault.OpenResponse, global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Passwords { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Vault.OpenResponse.Lenses.Passwords);
+
+            /// <summary>The value of <see cref="global::Aws.Vault.OpenResponse.ByPassword"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Vault.OpenResponse, global::System.Collections.Generic.IReadOnlyDictionary<string, string>> ByPassword { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Vault.OpenResponse.Lenses.ByPassword);
+
+            /// <summary>The value of <see cref="global::Aws.Vault.OpenResponse.Tags"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Vault.OpenResponse, global::System.Collections.Generic.IReadOnlyDictionary<string, string>> Tags { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Vault.OpenResponse.Lenses.Tags);
+
+            /// <summary>The value of <see cref="global::Aws.Vault.OpenResponse.Contexts"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Vault.OpenResponse, global::System.Collections.Generic.IReadOnlyList<global::Aws.Vault.UserContextDataType>> Contexts { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Vault.OpenResponse.Lenses.Contexts);
+        }
+
+        /// <summary>Traversals over the elements of the lists and the values of the maps of <see cref="OpenResponse"/> (Amazonka's <c>each</c>): <c>GetAll</c> and <c>Modify</c> of every one.</summary>
+        public static class Traversals
+        {
+            /// <summary>Every value of <see cref="global::Aws.Vault.OpenResponse.Secrets"/> (none when it is unset).</summary>
+            public static global::Codegen.Runtime.Lenses.Traversal<global::Aws.Vault.OpenResponse, string> Secrets { get; } = global::Aws.Vault.OpenResponse.Optionals.Secrets.Compose(global::Codegen.Runtime.Lenses.Traversals.EachValue<string>());
+
+            /// <summary>Every value of <see cref="global::Aws.Vault.OpenResponse.Passwords"/> (none when it is unset).</summary>
+            public static global::Codegen.Runtime.Lenses.Traversal<global::Aws.Vault.OpenResponse, string> Passwords { get; } = global::Aws.Vault.OpenResponse.Optionals.Passwords.Compose(global::Codegen.Runtime.Lenses.Traversals.EachValue<string>());
+
+            /// <summary>Every value of <see cref="global::Aws.Vault.OpenResponse.ByPassword"/> (none when it is unset).</summary>
+            public static global::Codegen.Runtime.Lenses.Traversal<global::Aws.Vault.OpenResponse, string> ByPassword { get; } = global::Aws.Vault.OpenResponse.Optionals.ByPassword.Compose(global::Codegen.Runtime.Lenses.Traversals.EachValue<string>());
+
+            /// <summary>Every value of <see cref="global::Aws.Vault.OpenResponse.Tags"/> (none when it is unset).</summary>
+            public static global::Codegen.Runtime.Lenses.Traversal<global::Aws.Vault.OpenResponse, string> Tags { get; } = global::Aws.Vault.OpenResponse.Optionals.Tags.Compose(global::Codegen.Runtime.Lenses.Traversals.EachValue<string>());
+
+            /// <summary>Every element of <see cref="global::Aws.Vault.OpenResponse.Contexts"/> (none when it is unset).</summary>
+            public static global::Codegen.Runtime.Lenses.Traversal<global::Aws.Vault.OpenResponse, global::Aws.Vault.UserContextDataType> Contexts { get; } = global::Aws.Vault.OpenResponse.Optionals.Contexts.Compose(global::Codegen.Runtime.Lenses.Traversals.Each<global::Aws.Vault.UserContextDataType>());
         }
 
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>

@@ -73,7 +73,7 @@ namespace Aws.Vault.Serialization
                                 throw global::Codegen.Runtime.Protocols.Json.JsonWireReader.Malformed(key0 is null ? "$" : "$." + global::Codegen.Runtime.Serialization.AwsDeserializationException.RedactedKey, exception0);
                             }
 
-                            v0 = map0;
+                            v0 = global::Codegen.Runtime.Model.ShapeCollections.OwnMap(map0);
                         }
                         else
                         {
@@ -119,7 +119,7 @@ namespace Aws.Vault.Serialization
                                 throw global::Codegen.Runtime.Protocols.Json.JsonWireReader.Malformed(key0 is null ? "$" : "$." + global::Codegen.Runtime.Serialization.AwsDeserializationException.RedactedKey, exception0);
                             }
 
-                            v1 = map0;
+                            v1 = global::Codegen.Runtime.Model.ShapeCollections.OwnMap(map0);
                         }
                         else
                         {
@@ -165,7 +165,7 @@ namespace Aws.Vault.Serialization
                                 throw global::Codegen.Runtime.Protocols.Json.JsonWireReader.Malformed(key0 is null ? "$" : "$." + global::Codegen.Runtime.Serialization.AwsDeserializationException.RedactedKey, exception0);
                             }
 
-                            v2 = map0;
+                            v2 = global::Codegen.Runtime.Model.ShapeCollections.OwnMap(map0);
                         }
                         else
                         {
@@ -211,7 +211,7 @@ namespace Aws.Vault.Serialization
                                 throw global::Codegen.Runtime.Protocols.Json.JsonWireReader.Malformed(key0 is null ? "$" : global::Codegen.Runtime.Serialization.AwsDeserializationException.KeyPath(key0), exception0);
                             }
 
-                            v3 = map0;
+                            v3 = global::Codegen.Runtime.Model.ShapeCollections.OwnMap(map0);
                         }
                         else
                         {
@@ -255,7 +255,7 @@ namespace Aws.Vault.Serialization
                                 throw global::Codegen.Runtime.Protocols.Json.JsonWireReader.Malformed("$[" + index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", exception0);
                             }
 
-                            v4 = list0;
+                            v4 = global::Codegen.Runtime.Model.ShapeCollections.OwnList(list0);
                         }
                         else
                         {

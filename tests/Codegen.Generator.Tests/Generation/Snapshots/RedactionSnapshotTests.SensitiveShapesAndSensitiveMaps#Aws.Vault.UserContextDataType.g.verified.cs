@@ -49,6 +49,20 @@ namespace Aws.Vault
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Vault.UserContextDataType, string?> EncodedData { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Vault.UserContextDataType, string?>(static source => source.EncodedData, static (source, value) => source.WithEncodedData(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="UserContextDataType"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Vault.UserContextDataType.IpAddress"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Vault.UserContextDataType, string> IpAddress { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Vault.UserContextDataType.Lenses.IpAddress);
+
+            /// <summary>The value of <see cref="global::Aws.Vault.UserContextDataType.EncodedData"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Vault.UserContextDataType, string> EncodedData { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Vault.UserContextDataType.Lenses.EncodedData);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Vault.UserContextDataType? other)
         {

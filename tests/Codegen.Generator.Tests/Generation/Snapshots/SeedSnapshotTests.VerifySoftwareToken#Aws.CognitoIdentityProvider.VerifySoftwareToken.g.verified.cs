@@ -79,6 +79,23 @@ namespace Aws.CognitoIdentityProvider
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.CognitoIdentityProvider.VerifySoftwareToken, string?> FriendlyDeviceName { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.CognitoIdentityProvider.VerifySoftwareToken, string?>(static source => source.FriendlyDeviceName, static (source, value) => source.WithFriendlyDeviceName(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="VerifySoftwareToken"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareToken.AccessToken"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.CognitoIdentityProvider.VerifySoftwareToken, string> AccessToken { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.CognitoIdentityProvider.VerifySoftwareToken.Lenses.AccessToken);
+
+            /// <summary>The value of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareToken.Session"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.CognitoIdentityProvider.VerifySoftwareToken, string> Session { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.CognitoIdentityProvider.VerifySoftwareToken.Lenses.Session);
+
+            /// <summary>The value of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareToken.FriendlyDeviceName"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.CognitoIdentityProvider.VerifySoftwareToken, string> FriendlyDeviceName { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.CognitoIdentityProvider.VerifySoftwareToken.Lenses.FriendlyDeviceName);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.CognitoIdentityProvider.VerifySoftwareToken? other)
         {

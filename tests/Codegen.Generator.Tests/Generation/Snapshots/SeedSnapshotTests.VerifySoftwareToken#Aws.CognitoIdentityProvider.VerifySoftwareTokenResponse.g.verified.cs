@@ -72,6 +72,20 @@ namespace Aws.CognitoIdentityProvider
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse, string?> Session { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse, string?>(static source => source.Session, static (source, value) => source.WithSession(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="VerifySoftwareTokenResponse"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse.Status"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse, global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponseType> Status { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenHasValue(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse.Lenses.Status);
+
+            /// <summary>The value of <see cref="global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse.Session"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse, string> Session { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse.Lenses.Session);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.CognitoIdentityProvider.VerifySoftwareTokenResponse? other)
         {

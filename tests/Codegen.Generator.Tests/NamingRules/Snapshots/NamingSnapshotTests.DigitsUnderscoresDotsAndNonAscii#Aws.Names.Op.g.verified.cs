@@ -97,6 +97,32 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Version?> XYZ { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Version?>(static source => source.XYZ, static (source, value) => source.WithXYZ(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="Op"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.Op._2fa"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> _2fa { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses._2fa);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Private"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> Private { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Private);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.DottedName"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> DottedName { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.DottedName);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Café"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> Café { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Café);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.KebabCaseName"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> KebabCaseName { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.KebabCaseName);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.XYZ"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.Version> XYZ { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenHasValue(global::Aws.Names.Op.Lenses.XYZ);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.Op? other)
         {

@@ -139,6 +139,35 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, string?> Params { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, string?>(static source => source.Params, static (source, value) => source.WithParams(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="Op"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Operator"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> Operator { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Operator);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.String"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> String { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.String);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Object"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> Object { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Object);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Class"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> Class { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Class);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Record"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> Record { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Record);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Value"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> Value { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Value);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Params"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> Params { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Params);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.Op? other)
         {

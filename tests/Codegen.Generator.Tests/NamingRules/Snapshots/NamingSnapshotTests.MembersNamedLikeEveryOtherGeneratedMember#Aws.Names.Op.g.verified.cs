@@ -26,6 +26,8 @@ namespace Aws.Names
             WithEqualsValueValue = source.WithEqualsValueValue;
             Choice = source.Choice;
             Kind = source.Kind;
+            OptionalsValue = source.OptionalsValue;
+            TraversalsValue = source.TraversalsValue;
         }
 
         /// <summary>
@@ -63,6 +65,16 @@ namespace Aws.Names
         /// </summary>
         public global::Aws.Names.Kind? Kind { get; init; }
 
+        /// <summary>
+        /// The Optionals member.
+        /// </summary>
+        public string? OptionalsValue { get; init; }
+
+        /// <summary>
+        /// The Traversals member.
+        /// </summary>
+        public string? TraversalsValue { get; init; }
+
         /// <summary>Returns a copy with <see cref="ReferenceEqualsValue"/> set to <paramref name="referenceEqualsValue"/> (null unsets it).</summary>
         public global::Aws.Names.Op WithReferenceEqualsValue(string? referenceEqualsValue) => new global::Aws.Names.Op(this) { ReferenceEqualsValue = referenceEqualsValue };
 
@@ -83,6 +95,12 @@ namespace Aws.Names
 
         /// <summary>Returns a copy with <see cref="Kind"/> set to <paramref name="kind"/> (null unsets it).</summary>
         public global::Aws.Names.Op WithKind(global::Aws.Names.Kind? kind) => new global::Aws.Names.Op(this) { Kind = kind };
+
+        /// <summary>Returns a copy with <see cref="OptionalsValue"/> set to <paramref name="optionalsValue"/> (null unsets it).</summary>
+        public global::Aws.Names.Op WithOptionalsValue(string? optionalsValue) => new global::Aws.Names.Op(this) { OptionalsValue = optionalsValue };
+
+        /// <summary>Returns a copy with <see cref="TraversalsValue"/> set to <paramref name="traversalsValue"/> (null unsets it).</summary>
+        public global::Aws.Names.Op WithTraversalsValue(string? traversalsValue) => new global::Aws.Names.Op(this) { TraversalsValue = traversalsValue };
 
         /// <summary>Lenses onto the members of <see cref="Op"/>: first-class getters and setters that compose.</summary>
         public static class Lenses
@@ -107,6 +125,47 @@ namespace Aws.Names
 
             /// <summary>A lens onto <see cref="global::Aws.Names.Op.Kind"/>.</summary>
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Kind?> Kind { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Kind?>(static source => source.Kind, static (source, value) => source.WithKind(value));
+
+            /// <summary>A lens onto <see cref="global::Aws.Names.Op.OptionalsValue"/>.</summary>
+            public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, string?> OptionalsValue { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, string?>(static source => source.OptionalsValue, static (source, value) => source.WithOptionalsValue(value));
+
+            /// <summary>A lens onto <see cref="global::Aws.Names.Op.TraversalsValue"/>.</summary>
+            public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, string?> TraversalsValue { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, string?>(static source => source.TraversalsValue, static (source, value) => source.WithTraversalsValue(value));
+        }
+
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="Op"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.Op.ReferenceEqualsValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> ReferenceEqualsValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.ReferenceEqualsValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.MemberwiseCloneValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> MemberwiseCloneValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.MemberwiseCloneValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.FinalizeValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> FinalizeValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.FinalizeValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.EqualsValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> EqualsValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.EqualsValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.WithEqualsValueValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> WithEqualsValueValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.WithEqualsValueValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Choice"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.Choice> Choice { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Choice);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Kind"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.Kind> Kind { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenHasValue(global::Aws.Names.Op.Lenses.Kind);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.OptionalsValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> OptionalsValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.OptionalsValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.TraversalsValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, string> TraversalsValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.TraversalsValue);
         }
 
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
@@ -128,7 +187,9 @@ namespace Aws.Names
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(EqualsValue, other.EqualsValue)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(WithEqualsValueValue, other.WithEqualsValueValue)
                 && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.Choice?>.Default.Equals(Choice, other.Choice)
-                && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.Kind?>.Default.Equals(Kind, other.Kind);
+                && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.Kind?>.Default.Equals(Kind, other.Kind)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(OptionalsValue, other.OptionalsValue)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TraversalsValue, other.TraversalsValue);
         }
 
         /// <inheritdoc/>
@@ -145,6 +206,8 @@ namespace Aws.Names
             hash.Add(WithEqualsValueValue);
             hash.Add(Choice);
             hash.Add(Kind);
+            hash.Add(OptionalsValue);
+            hash.Add(TraversalsValue);
             return hash.ToHashCode();
         }
 
@@ -165,6 +228,8 @@ namespace Aws.Names
                 .Add("WithEqualsValueValue", WithEqualsValueValue)
                 .Add("Choice", Choice)
                 .Add("Kind", Kind)
+                .Add("OptionalsValue", OptionalsValue)
+                .Add("TraversalsValue", TraversalsValue)
                 .ToString();
         }
 

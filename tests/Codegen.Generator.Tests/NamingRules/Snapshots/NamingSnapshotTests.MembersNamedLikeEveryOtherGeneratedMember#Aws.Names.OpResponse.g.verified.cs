@@ -95,6 +95,26 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.OpResponse, string?> ReferenceEqualsValue { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.OpResponse, string?>(static source => source.ReferenceEqualsValue, static (source, value) => source.WithReferenceEqualsValue(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="OpResponse"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.OpResponse.WithHttpStatusValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.OpResponse, string> WithHttpStatusValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.OpResponse.Lenses.WithHttpStatusValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.OpResponse.DisposeValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.OpResponse, string> DisposeValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.OpResponse.Lenses.DisposeValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.OpResponse.DisposeAsyncValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.OpResponse, string> DisposeAsyncValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.OpResponse.Lenses.DisposeAsyncValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.OpResponse.ReferenceEqualsValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.OpResponse, string> ReferenceEqualsValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.OpResponse.Lenses.ReferenceEqualsValue);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.OpResponse? other)
         {

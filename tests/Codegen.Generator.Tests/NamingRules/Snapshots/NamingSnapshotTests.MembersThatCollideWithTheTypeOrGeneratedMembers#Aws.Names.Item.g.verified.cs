@@ -109,6 +109,35 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Item, string?> WithNameValue { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Item, string?>(static source => source.WithNameValue, static (source, value) => source.WithWithNameValue(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="Item"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.Item.ItemValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Item, string> ItemValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Item.Lenses.ItemValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Item.EqualsValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Item, string> EqualsValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Item.Lenses.EqualsValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Item.GetHashCodeValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Item, string> GetHashCodeValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Item.Lenses.GetHashCodeValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Item.ToStringValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Item, string> ToStringValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Item.Lenses.ToStringValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Item.LensesValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Item, string> LensesValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Item.Lenses.LensesValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Item.Name"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Item, string> Name { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Item.Lenses.Name);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Item.WithNameValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Item, string> WithNameValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Item.Lenses.WithNameValue);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.Item? other)
         {

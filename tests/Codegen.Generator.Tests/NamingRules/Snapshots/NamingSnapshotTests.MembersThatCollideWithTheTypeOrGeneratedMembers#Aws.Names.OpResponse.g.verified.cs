@@ -71,6 +71,20 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.OpResponse, string?> LensesValue { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.OpResponse, string?>(static source => source.LensesValue, static (source, value) => source.WithLensesValue(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="OpResponse"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.OpResponse.HttpStatusValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.OpResponse, int> HttpStatusValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenHasValue(global::Aws.Names.OpResponse.Lenses.HttpStatusValue);
+
+            /// <summary>The value of <see cref="global::Aws.Names.OpResponse.LensesValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.OpResponse, string> LensesValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.OpResponse.Lenses.LensesValue);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.OpResponse? other)
         {

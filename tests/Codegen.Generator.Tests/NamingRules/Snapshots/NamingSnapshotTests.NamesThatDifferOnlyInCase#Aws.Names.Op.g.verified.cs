@@ -61,6 +61,23 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Mode?> Mode { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Mode?>(static source => source.Mode, static (source, value) => source.WithMode(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="Op"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.Op.A"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.Thing> A { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.A);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.B"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.Thing2> B { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.B);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Mode"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.Mode> Mode { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenHasValue(global::Aws.Names.Op.Lenses.Mode);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.Op? other)
         {

@@ -49,6 +49,20 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Thing, string?> Id2 { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Thing, string?>(static source => source.Id2, static (source, value) => source.WithId2(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="Thing"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.Thing.Id"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Thing, string> Id { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Thing.Lenses.Id);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Thing.Id2"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Thing, string> Id2 { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Thing.Lenses.Id2);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.Thing? other)
         {

@@ -37,6 +37,17 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.DeleteIntegrationResponse, string?> Id { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.DeleteIntegrationResponse, string?>(static source => source.Id, static (source, value) => source.WithId(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="DeleteIntegrationResponse"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.DeleteIntegrationResponse.Id"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.DeleteIntegrationResponse, string> Id { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.DeleteIntegrationResponse.Lenses.Id);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.DeleteIntegrationResponse? other)
         {

@@ -24,8 +24,8 @@ namespace Aws.Names
         private AttributeValue(global::Aws.Names.AttributeValue source)
         {
             S = source.S;
-            L = source.L;
-            M = source.M;
+            __LValue = source.__LValue;
+            __MValue = source.__MValue;
         }
 
         /// <summary>
@@ -33,15 +33,21 @@ namespace Aws.Names
         /// </summary>
         public string? S { get; init; }
 
+        private readonly global::System.Collections.Generic.IReadOnlyList<global::Aws.Names.AttributeValue>? __LValue;
+
         /// <summary>
         /// The L member.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Aws.Names.AttributeValue>? L { get; init; }
+        /// <remarks>Holds an immutable copy of the collection it is given: changing that collection afterwards changes nothing here.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Aws.Names.AttributeValue>? L { get => __LValue; init => __LValue = global::Codegen.Runtime.Model.ShapeCollections.List<global::Aws.Names.AttributeValue>(value); }
+
+        private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, global::Aws.Names.AttributeValue>? __MValue;
 
         /// <summary>
         /// The M member.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Aws.Names.AttributeValue>? M { get; init; }
+        /// <remarks>Holds an immutable copy of the collection it is given: changing that collection afterwards changes nothing here.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Aws.Names.AttributeValue>? M { get => __MValue; init => __MValue = global::Codegen.Runtime.Model.ShapeCollections.Map<global::Aws.Names.AttributeValue>(value); }
 
         /// <summary>Returns a copy with <see cref="S"/> set to <paramref name="s"/> (null unsets it).</summary>
         public global::Aws.Names.AttributeValue WithS(string? s) => new global::Aws.Names.AttributeValue(this) { S = s };
@@ -63,6 +69,33 @@ namespace Aws.Names
 
             /// <summary>A lens onto <see cref="global::Aws.Names.AttributeValue.M"/>.</summary>
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.AttributeValue, global::System.Collections.Generic.IReadOnlyDictionary<string, global::Aws.Names.AttributeValue>?> M { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.AttributeValue, global::System.Collections.Generic.IReadOnlyDictionary<string, global::Aws.Names.AttributeValue>?>(static source => source.M, static (source, value) => source.WithM(value));
+        }
+
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="AttributeValue"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.AttributeValue.S"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.AttributeValue, string> S { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.AttributeValue.Lenses.S);
+
+            /// <summary>The value of <see cref="global::Aws.Names.AttributeValue.L"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.AttributeValue, global::System.Collections.Generic.IReadOnlyList<global::Aws.Names.AttributeValue>> L { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.AttributeValue.Lenses.L);
+
+            /// <summary>The value of <see cref="global::Aws.Names.AttributeValue.M"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.AttributeValue, global::System.Collections.Generic.IReadOnlyDictionary<string, global::Aws.Names.AttributeValue>> M { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.AttributeValue.Lenses.M);
+        }
+
+        /// <summary>Traversals over the elements of the lists and the values of the maps of <see cref="AttributeValue"/> (Amazonka's <c>each</c>): <c>GetAll</c> and <c>Modify</c> of every one.</summary>
+        public static class Traversals
+        {
+            /// <summary>Every element of <see cref="global::Aws.Names.AttributeValue.L"/> (none when it is unset).</summary>
+            public static global::Codegen.Runtime.Lenses.Traversal<global::Aws.Names.AttributeValue, global::Aws.Names.AttributeValue> L { get; } = global::Aws.Names.AttributeValue.Optionals.L.Compose(global::Codegen.Runtime.Lenses.Traversals.Each<global::Aws.Names.AttributeValue>());
+
+            /// <summary>Every value of <see cref="global::Aws.Names.AttributeValue.M"/> (none when it is unset).</summary>
+            public static global::Codegen.Runtime.Lenses.Traversal<global::Aws.Names.AttributeValue, global::Aws.Names.AttributeValue> M { get; } = global::Aws.Names.AttributeValue.Optionals.M.Compose(global::Codegen.Runtime.Lenses.Traversals.EachValue<global::Aws.Names.AttributeValue>());
         }
 
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>

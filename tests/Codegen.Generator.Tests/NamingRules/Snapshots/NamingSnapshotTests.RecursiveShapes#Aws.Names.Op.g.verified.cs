@@ -49,6 +49,20 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Node?> Tree { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Node?>(static source => source.Tree, static (source, value) => source.WithTree(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="Op"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Value"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.AttributeValue> Value { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Value);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.Tree"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.Node> Tree { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.Tree);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.Op? other)
         {

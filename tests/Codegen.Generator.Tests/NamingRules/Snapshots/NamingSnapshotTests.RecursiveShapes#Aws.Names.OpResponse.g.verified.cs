@@ -59,6 +59,17 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.OpResponse, global::Aws.Names.AttributeValue?> Value { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.OpResponse, global::Aws.Names.AttributeValue?>(static source => source.Value, static (source, value) => source.WithValue(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="OpResponse"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.OpResponse.Value"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.OpResponse, global::Aws.Names.AttributeValue> Value { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.OpResponse.Lenses.Value);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.OpResponse? other)
         {

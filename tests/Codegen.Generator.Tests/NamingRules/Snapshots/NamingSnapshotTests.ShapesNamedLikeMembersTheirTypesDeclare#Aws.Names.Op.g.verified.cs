@@ -30,6 +30,8 @@ namespace Aws.Names
             I = source.I;
             J = source.J;
             K = source.K;
+            L = source.L;
+            M = source.M;
         }
 
         /// <summary>
@@ -87,6 +89,16 @@ namespace Aws.Names
         /// </summary>
         public global::Aws.Names.Finalize? K { get; init; }
 
+        /// <summary>
+        /// The L member.
+        /// </summary>
+        public global::Aws.Names.OptionalsType? L { get; init; }
+
+        /// <summary>
+        /// The M member.
+        /// </summary>
+        public global::Aws.Names.TraversalsType? M { get; init; }
+
         /// <summary>Returns a copy with <see cref="A"/> set to <paramref name="a"/> (null unsets it).</summary>
         public global::Aws.Names.Op WithA(global::Aws.Names.EqualsType? a) => new global::Aws.Names.Op(this) { A = a };
 
@@ -119,6 +131,12 @@ namespace Aws.Names
 
         /// <summary>Returns a copy with <see cref="K"/> set to <paramref name="k"/> (null unsets it).</summary>
         public global::Aws.Names.Op WithK(global::Aws.Names.Finalize? k) => new global::Aws.Names.Op(this) { K = k };
+
+        /// <summary>Returns a copy with <see cref="L"/> set to <paramref name="l"/> (null unsets it).</summary>
+        public global::Aws.Names.Op WithL(global::Aws.Names.OptionalsType? l) => new global::Aws.Names.Op(this) { L = l };
+
+        /// <summary>Returns a copy with <see cref="M"/> set to <paramref name="m"/> (null unsets it).</summary>
+        public global::Aws.Names.Op WithM(global::Aws.Names.TraversalsType? m) => new global::Aws.Names.Op(this) { M = m };
 
         /// <summary>Lenses onto the members of <see cref="Op"/>: first-class getters and setters that compose.</summary>
         public static class Lenses
@@ -155,6 +173,59 @@ namespace Aws.Names
 
             /// <summary>A lens onto <see cref="global::Aws.Names.Op.K"/>.</summary>
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Finalize?> K { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.Finalize?>(static source => source.K, static (source, value) => source.WithK(value));
+
+            /// <summary>A lens onto <see cref="global::Aws.Names.Op.L"/>.</summary>
+            public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.OptionalsType?> L { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.OptionalsType?>(static source => source.L, static (source, value) => source.WithL(value));
+
+            /// <summary>A lens onto <see cref="global::Aws.Names.Op.M"/>.</summary>
+            public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.TraversalsType?> M { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Op, global::Aws.Names.TraversalsType?>(static source => source.M, static (source, value) => source.WithM(value));
+        }
+
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="Op"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.Op.A"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.EqualsType> A { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.A);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.B"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.GetHashCodeType> B { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenHasValue(global::Aws.Names.Op.Lenses.B);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.C"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.ToStringType> C { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.C);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.D"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.LensesType> D { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.D);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.E"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.UnknownType> E { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.E);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.F"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.MemberNameType> F { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.F);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.G"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.Value> G { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenHasValue(global::Aws.Names.Op.Lenses.G);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.H"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.KnownType> H { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenHasValue(global::Aws.Names.Op.Lenses.H);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.I"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.IsKnownType> I { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenHasValue(global::Aws.Names.Op.Lenses.I);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.J"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.WithName> J { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.J);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.K"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.Finalize> K { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.K);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.L"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.OptionalsType> L { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.L);
+
+            /// <summary>The value of <see cref="global::Aws.Names.Op.M"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Op, global::Aws.Names.TraversalsType> M { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Op.Lenses.M);
         }
 
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
@@ -180,7 +251,9 @@ namespace Aws.Names
                 && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.KnownType?>.Default.Equals(H, other.H)
                 && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.IsKnownType?>.Default.Equals(I, other.I)
                 && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.WithName?>.Default.Equals(J, other.J)
-                && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.Finalize?>.Default.Equals(K, other.K);
+                && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.Finalize?>.Default.Equals(K, other.K)
+                && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.OptionalsType?>.Default.Equals(L, other.L)
+                && global::System.Collections.Generic.EqualityComparer<global::Aws.Names.TraversalsType?>.Default.Equals(M, other.M);
         }
 
         /// <inheritdoc/>
@@ -201,6 +274,8 @@ namespace Aws.Names
             hash.Add(I);
             hash.Add(J);
             hash.Add(K);
+            hash.Add(L);
+            hash.Add(M);
             return hash.ToHashCode();
         }
 
@@ -225,6 +300,8 @@ namespace Aws.Names
                 .Add("I", I)
                 .Add("J", J)
                 .Add("K", K)
+                .Add("L", L)
+                .Add("M", M)
                 .ToString();
         }
 

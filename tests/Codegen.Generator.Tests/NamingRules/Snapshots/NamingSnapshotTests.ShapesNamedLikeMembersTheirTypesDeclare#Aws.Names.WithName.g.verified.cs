@@ -37,6 +37,17 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.WithName, string?> NameValue { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.WithName, string?>(static source => source.NameValue, static (source, value) => source.WithNameValue(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="WithName"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.WithName.NameValue"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.WithName, string> NameValue { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.WithName.Lenses.NameValue);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.WithName? other)
         {

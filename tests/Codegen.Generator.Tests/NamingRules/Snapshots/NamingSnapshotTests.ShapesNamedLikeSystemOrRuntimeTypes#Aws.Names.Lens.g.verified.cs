@@ -37,6 +37,17 @@ namespace Aws.Names
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Lens, string?> Focus { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Names.Lens, string?>(static source => source.Focus, static (source, value) => source.WithFocus(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="Lens"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Names.Lens.Focus"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Names.Lens, string> Focus { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Names.Lens.Lenses.Focus);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Names.Lens? other)
         {

@@ -48,7 +48,7 @@ namespace Aws.Things.Serialization
             {
                 writer.WriteTextString("Labels");
                 writer.WriteStartMap(v4.Count);
-                if (v4 is global::System.Collections.Generic.Dictionary<string, string> dictionary0)
+                if (v4 is global::Codegen.Runtime.Model.ShapeMap<string> dictionary0)
                 {
                     foreach (var pair0 in dictionary0)
                     {

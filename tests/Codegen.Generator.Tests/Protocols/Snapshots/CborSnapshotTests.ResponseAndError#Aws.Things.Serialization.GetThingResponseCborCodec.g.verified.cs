@@ -56,7 +56,7 @@ namespace Aws.Things.Serialization
                                 throw exception0.WithParentIndex(index0);
                             }
 
-                            v1 = list0;
+                            v1 = global::Codegen.Runtime.Model.ShapeCollections.OwnList(list0);
                         }
                         else
                         {

@@ -63,7 +63,7 @@ namespace Aws.Things.Serialization
                                 }
                             }
 
-                            v2 = list0;
+                            v2 = global::Codegen.Runtime.Model.ShapeCollections.OwnList(list0);
                         }
                         else if (global::Codegen.Runtime.Protocols.Xml.XmlWireReader.Is(reader, "Flat"))
                         {
@@ -137,7 +137,7 @@ namespace Aws.Things.Serialization
                                 }
                             }
 
-                            v4 = map0;
+                            v4 = global::Codegen.Runtime.Model.ShapeCollections.OwnMap(map0);
                         }
                         else if (global::Codegen.Runtime.Protocols.Xml.XmlWireReader.Is(reader, "Owner"))
                         {

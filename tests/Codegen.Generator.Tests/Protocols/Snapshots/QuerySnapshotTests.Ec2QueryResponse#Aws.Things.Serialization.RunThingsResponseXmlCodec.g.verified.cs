@@ -52,7 +52,7 @@ namespace Aws.Things.Serialization
                                 }
                             }
 
-                            v1 = list0;
+                            v1 = global::Codegen.Runtime.Model.ShapeCollections.OwnList(list0);
                         }
                         else
                         {

@@ -67,6 +67,17 @@ namespace Aws.Things
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Things.PutObject, string?> ContentType { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Things.PutObject, string?>(static source => source.ContentType, static (source, value) => source.WithContentType(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="PutObject"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Things.PutObject.ContentType"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Things.PutObject, string> ContentType { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Things.PutObject.Lenses.ContentType);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Things.PutObject? other)
         {

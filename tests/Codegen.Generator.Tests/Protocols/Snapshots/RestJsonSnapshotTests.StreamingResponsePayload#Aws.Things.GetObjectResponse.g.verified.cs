@@ -71,6 +71,20 @@ namespace Aws.Things
             public static global::Codegen.Runtime.Lenses.Lens<global::Aws.Things.GetObjectResponse, long?> ContentLength { get; } = new global::Codegen.Runtime.Lenses.Lens<global::Aws.Things.GetObjectResponse, long?>(static source => source.ContentLength, static (source, value) => source.WithContentLength(value));
         }
 
+        /// <summary>
+        /// Optionals onto the optional members of <see cref="GetObjectResponse"/>: <c>TryGet</c> reads the value when it is set, and <c>Set</c> and
+        /// <c>Modify</c> change it only when it is set (otherwise they return the source unchanged). Compose them with lenses,
+        /// optionals and traversals to reach through optional members.
+        /// </summary>
+        public static class Optionals
+        {
+            /// <summary>The value of <see cref="global::Aws.Things.GetObjectResponse.Body"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Things.GetObjectResponse, global::System.IO.Stream> Body { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenPresent(global::Aws.Things.GetObjectResponse.Lenses.Body);
+
+            /// <summary>The value of <see cref="global::Aws.Things.GetObjectResponse.ContentLength"/> when it is set.</summary>
+            public static global::Codegen.Runtime.Lenses.Optional<global::Aws.Things.GetObjectResponse, long> ContentLength { get; } = global::Codegen.Runtime.Lenses.LensExtensions.WhenHasValue(global::Aws.Things.GetObjectResponse.Lenses.ContentLength);
+        }
+
         /// <summary>Whether <paramref name="other"/> has the same members (lists and maps compared by content).</summary>
         public bool Equals(global::Aws.Things.GetObjectResponse? other)
         {
